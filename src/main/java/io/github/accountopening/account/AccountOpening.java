@@ -1,0 +1,150 @@
+package io.github.accountopening.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
+
+import java.time.Instant;
+
+/**
+ * The account record: one row per opening, created {@code IN_PROGRESS} with empty IBAN/BIC before the
+ * provider is called. Every writer holds the row lock while it calls {@link #accept(StatusReport)}.
+ */
+@Entity
+@Table(name = "account_opening")
+public class AccountOpening implements Persistable<String> {
+
+    @Id
+    @Column(name = "request_id")
+    private String requestId;
+    private String customerId;
+    private String market;
+    private String customerType;
+    private String legalName;
+    @Enumerated(EnumType.STRING)
+    private OpeningMode mode;
+    @Enumerated(EnumType.STRING)
+    private AccountStatus status;
+    @Enumerated(EnumType.STRING)
+    private ProviderStatus providerStatus;
+    private String trackingId;
+    private String iban;
+    private String bic;
+    private String rejectionReason;
+    private String cardId;
+    private String ticketKey;
+    private String processInstanceId;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Transient
+    private boolean isNew;
+
+    protected AccountOpening() {
+    }
+
+    AccountOpening(NewAccountOpening opening, Instant now) {
+        this.requestId = opening.requestId();
+        this.customerId = opening.customerId();
+        this.market = opening.market();
+        this.customerType = opening.customerType();
+        this.legalName = opening.legalName();
+        this.mode = opening.mode();
+        this.processInstanceId = opening.processInstanceId();
+        this.status = AccountStatus.IN_PROGRESS;
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.isNew = true;
+    }
+
+    /** A new record is inserted, never merged into an existing row with the same request id. */
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @Override
+    public String getId() {
+        return requestId;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markPersisted() {
+        isNew = false;
+    }
+
+    /**
+     * Applies a status report if it moves the record forward. A repeated, older or contradicting
+     * report changes nothing and says so in the outcome.
+     */
+    EventOutcome accept(StatusReport report, Instant now) {
+        if (report.trackingId() != null && trackingId != null && !trackingId.equals(report.trackingId())) {
+            throw new TrackingIdMismatchException(requestId, trackingId, report.trackingId());
+        }
+        ProviderStatus reported = report.status();
+        if (status.isTerminal()) {
+            if (reported == providerStatus) {
+                return EventOutcome.DUPLICATE;
+            }
+            return reported.isTerminal() ? EventOutcome.CONTRADICTING : EventOutcome.STALE;
+        }
+        if (providerStatus != null && reported == providerStatus) {
+            return EventOutcome.DUPLICATE;
+        }
+        if (providerStatus != null && reported.rank() < providerStatus.rank()) {
+            return EventOutcome.STALE;
+        }
+        if (trackingId == null) {
+            trackingId = report.trackingId();
+        }
+        providerStatus = reported;
+        if (reported == ProviderStatus.COMPLETED) {
+            status = AccountStatus.COMPLETED;
+            iban = report.account().iban();
+            bic = report.account().bic();
+        } else if (reported == ProviderStatus.REJECTED) {
+            status = AccountStatus.REJECTED;
+            rejectionReason = report.reason() == null || report.reason().isBlank() ? "no reason given" : report.reason();
+        }
+        updatedAt = now;
+        return EventOutcome.APPLIED;
+    }
+
+    void recordCard(String newCardId, Instant now) {
+        if (status != AccountStatus.COMPLETED) {
+            throw new IllegalStateException("opening " + requestId + " is " + status + ": no card can be issued");
+        }
+        cardId = newCardId;
+        updatedAt = now;
+    }
+
+    void recordTicket(String key, Instant now) {
+        ticketKey = key;
+        updatedAt = now;
+    }
+
+    public String getRequestId() { return requestId; }
+    public String getCustomerId() { return customerId; }
+    public String getMarket() { return market; }
+    public String getCustomerType() { return customerType; }
+    public String getLegalName() { return legalName; }
+    public OpeningMode getMode() { return mode; }
+    public AccountStatus getStatus() { return status; }
+    public ProviderStatus getProviderStatus() { return providerStatus; }
+    public String getTrackingId() { return trackingId; }
+    public String getIban() { return iban; }
+    public String getBic() { return bic; }
+    public String getRejectionReason() { return rejectionReason; }
+    public String getCardId() { return cardId; }
+    public String getTicketKey() { return ticketKey; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+}

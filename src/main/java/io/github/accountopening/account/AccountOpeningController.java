@@ -1,0 +1,52 @@
+package io.github.accountopening.account;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Read API over the account records and their audit trail. */
+@RestController
+@RequestMapping("/api/account-openings")
+class AccountOpeningController {
+
+    static final int MAX_LIMIT = 1000;
+
+    private final AccountOpenings openings;
+
+    AccountOpeningController(AccountOpenings openings) {
+        this.openings = openings;
+    }
+
+    @GetMapping("/{requestId}")
+    AccountOpeningView get(@PathVariable String requestId) {
+        return AccountOpeningView.of(openings.get(requestId));
+    }
+
+    @GetMapping
+    List<AccountOpeningView> list(@RequestParam(required = false) String status,
+                                  @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+        }
+        return openings.list(parseStatus(status), limit).stream().map(AccountOpeningView::of).toList();
+    }
+
+    @GetMapping("/{requestId}/events")
+    List<AccountOpeningEventView> events(@PathVariable String requestId) {
+        return openings.events(requestId).stream().map(AccountOpeningEventView::of).toList();
+    }
+
+    private static AccountStatus parseStatus(String status) {
+        if (status == null) {
+            return null;
+        }
+        return Arrays.stream(AccountStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("status '" + status + "' is unknown; expected one of "
+                        + Arrays.toString(AccountStatus.values())));
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.accountopening.account;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One line of an opening's audit trail: a status report and what it did to the record. */
+@Entity
+@Table(name = "account_opening_event")
+public class AccountOpeningEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String requestId;
+    private Instant recordedAt;
+    @Enumerated(EnumType.STRING)
+    private EventSource source;
+    private String webhookId;
+    @Enumerated(EnumType.STRING)
+    private ProviderStatus status;
+    @Enumerated(EnumType.STRING)
+    private EventOutcome outcome;
+
+    protected AccountOpeningEvent() {
+    }
+
+    AccountOpeningEvent(String requestId, StatusReport report, EventOutcome outcome, Instant now) {
+        this.requestId = requestId;
+        this.recordedAt = now;
+        this.source = report.source();
+        this.webhookId = report.webhookId();
+        this.status = report.status();
+        this.outcome = outcome;
+    }
+
+    public String getRequestId() { return requestId; }
+    public Instant getRecordedAt() { return recordedAt; }
+    public EventSource getSource() { return source; }
+    public String getWebhookId() { return webhookId; }
+    public ProviderStatus getStatus() { return status; }
+    public EventOutcome getOutcome() { return outcome; }
+}

@@ -1,0 +1,12 @@
+package io.github.accountopening.account;
+
+import java.time.Instant;
+
+/** One line of the audit trail as the read API shows it. */
+public record AccountOpeningEventView(Instant at, EventSource source, String webhookId, ProviderStatus status,
+                                      EventOutcome outcome) {
+
+    static AccountOpeningEventView of(AccountOpeningEvent e) {
+        return new AccountOpeningEventView(e.getRecordedAt(), e.getSource(), e.getWebhookId(), e.getStatus(), e.getOutcome());
+    }
+}

@@ -1,0 +1,185 @@
+package io.github.accountopening.account;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The only writer of account records. Every change locks the row first ({@code SELECT ... FOR UPDATE}),
+ * so two writers never both believe they moved the same record, and every status report is appended
+ * to the audit trail in the same transaction.
+ */
+@Service
+public class AccountOpenings {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountOpenings.class);
+
+    private final AccountOpeningRepository records;
+    private final AccountOpeningEventRepository events;
+    private final ParkedStatusReportRepository parked;
+    private final StatusListener listener;
+    private final MeterRegistry meters;
+
+    AccountOpenings(AccountOpeningRepository records, AccountOpeningEventRepository events,
+                    ParkedStatusReportRepository parked, StatusListener listener, MeterRegistry meters) {
+        this.records = records;
+        this.events = events;
+        this.parked = parked;
+        this.listener = listener;
+        this.meters = meters;
+    }
+
+    /** Creates the record IN_PROGRESS with empty IBAN/BIC; a request id is taken only once. */
+    @Transactional
+    public AccountOpening create(NewAccountOpening opening) {
+        if (records.existsById(opening.requestId())) {
+            throw new DuplicateRequestException(opening.requestId());
+        }
+        try {
+            AccountOpening created = records.saveAndFlush(new AccountOpening(opening, Instant.now()));
+            log.info("Opening {} created IN_PROGRESS ({} {}, {})", opening.requestId(), opening.market(),
+                    opening.customerType(), opening.mode());
+            return created;
+        } catch (DataIntegrityViolationException e) {
+            throw new DuplicateRequestException(opening.requestId());
+        }
+    }
+
+    /**
+     * Applies a status report to the record it names, under the row lock. A report that names no
+     * record yet is parked and applied once its tracking id is known.
+     */
+    @Transactional
+    public ApplyResult apply(StatusReport report) {
+        Optional<AccountOpening> found = Optional.empty();
+        if (report.requestId() != null) {
+            found = records.lockByRequestId(report.requestId());
+        }
+        if (found.isEmpty() && report.trackingId() != null) {
+            found = records.lockByTrackingId(report.trackingId());
+        }
+        if (found.isEmpty()) {
+            parked.save(new ParkedStatusReport(report, Instant.now()));
+            meters.counter("account.opening.reports", "source", report.source().name(), "outcome", "PARKED").increment();
+            log.info("Status {} for request {} / tracking {} matches no opening yet: parked",
+                    report.status(), report.requestId(), report.trackingId());
+            return ApplyResult.parked();
+        }
+        return applyLocked(found.get(), report);
+    }
+
+    private ApplyResult applyLocked(AccountOpening opening, StatusReport report) {
+        boolean trackingIdWasKnown = opening.getTrackingId() != null;
+        AccountStatus before = opening.getStatus();
+        EventOutcome outcome = opening.accept(report, Instant.now());
+        events.save(new AccountOpeningEvent(opening.getRequestId(), report, outcome, Instant.now()));
+        meters.counter("account.opening.reports", "source", report.source().name(), "outcome", outcome.name()).increment();
+        if (outcome == EventOutcome.APPLIED) {
+            log.info("Opening {} (tracking {}): {} from {} applied, record {} -> {}", opening.getRequestId(),
+                    opening.getTrackingId(), report.status(), report.source(), before, opening.getStatus());
+            if (before != opening.getStatus()) {
+                meters.counter("account.opening.transitions", "from", before.name(), "to", opening.getStatus().name()).increment();
+            }
+        } else {
+            log.info("Opening {} (tracking {}): {} from {} is {}, record stays {}", opening.getRequestId(),
+                    opening.getTrackingId(), report.status(), report.source(), outcome, opening.getStatus());
+        }
+        if (!trackingIdWasKnown && opening.getTrackingId() != null) {
+            applyParkedReports(opening);
+        }
+        if (outcome == EventOutcome.APPLIED && opening.getStatus().isTerminal() && report.source().isFromOutside()) {
+            listener.terminalStatusReached(opening);
+        }
+        if (outcome == EventOutcome.CONTRADICTING) {
+            log.warn("Opening {} (tracking {}) is {} but {} reported {}: nothing changed, ops must look",
+                    opening.getRequestId(), opening.getTrackingId(), opening.getStatus(), report.source(), report.status());
+            listener.contradictionReported(opening, report);
+        }
+        return new ApplyResult(opening.getRequestId(), outcome, opening.getStatus());
+    }
+
+    private void applyParkedReports(AccountOpening opening) {
+        for (ParkedStatusReport report : parked.findFor(opening.getTrackingId(), opening.getRequestId())) {
+            parked.delete(report);
+            applyLocked(opening, report.toReport());
+        }
+    }
+
+    /** Matches parked reports whose opening appeared after they arrived (the two raced each other). */
+    @Scheduled(fixedDelayString = "${account-opening.parked-sweep-interval:PT10S}")
+    @Transactional
+    public void sweepParkedReports() {
+        for (ParkedStatusReport report : parked.findAll()) {
+            StatusReport r = report.toReport();
+            Optional<AccountOpening> found = r.requestId() == null ? Optional.empty() : records.lockByRequestId(r.requestId());
+            if (found.isEmpty() && r.trackingId() != null) {
+                found = records.lockByTrackingId(r.trackingId());
+            }
+            found.ifPresent(opening -> {
+                parked.delete(report);
+                applyLocked(opening, r);
+            });
+        }
+    }
+
+    /** Locks the record for the rest of the caller's transaction and returns it. */
+    @Transactional
+    public AccountOpening lock(String requestId) {
+        return records.lockByRequestId(requestId).orElseThrow(() -> new AccountOpeningNotFoundException(requestId));
+    }
+
+    @Transactional
+    public AccountOpening recordCard(String requestId, String cardId) {
+        AccountOpening opening = lock(requestId);
+        opening.recordCard(cardId, Instant.now());
+        log.info("Opening {} (tracking {}): virtual card {} issued", requestId, opening.getTrackingId(), cardId);
+        return opening;
+    }
+
+    @Transactional
+    public AccountOpening recordTicket(String requestId, String ticketKey) {
+        AccountOpening opening = lock(requestId);
+        opening.recordTicket(ticketKey, Instant.now());
+        log.info("Opening {} (tracking {}): ops ticket {}", requestId, opening.getTrackingId(), ticketKey);
+        return opening;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AccountOpening> find(String requestId) {
+        return records.findById(requestId);
+    }
+
+    @Transactional(readOnly = true)
+    public AccountOpening get(String requestId) {
+        return find(requestId).orElseThrow(() -> new AccountOpeningNotFoundException(requestId));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> requestIdOfTrackingId(String trackingId) {
+        return records.findByTrackingId(trackingId).map(AccountOpening::getRequestId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AccountOpening> list(AccountStatus status, int limit) {
+        return status == null
+                ? records.findAllByOrderByCreatedAt(Limit.of(limit))
+                : records.findByStatusOrderByCreatedAt(status, Limit.of(limit));
+    }
+
+    @Transactional(readOnly = true)
+    public List<AccountOpeningEvent> events(String requestId) {
+        if (!records.existsById(requestId)) {
+            throw new AccountOpeningNotFoundException(requestId);
+        }
+        return events.findByRequestIdOrderById(requestId);
+    }
+}

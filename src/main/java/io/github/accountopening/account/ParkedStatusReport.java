@@ -1,0 +1,60 @@
+package io.github.accountopening.account;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A status report kept until an opening with its request id or tracking id exists. */
+@Entity
+@Table(name = "parked_status_report")
+class ParkedStatusReport {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String requestId;
+    private String trackingId;
+    @Enumerated(EnumType.STRING)
+    private ProviderStatus status;
+    private String iban;
+    private String bic;
+    private String reason;
+    @Enumerated(EnumType.STRING)
+    private EventSource source;
+    private String webhookId;
+    private Instant receivedAt;
+
+    protected ParkedStatusReport() {
+    }
+
+    ParkedStatusReport(StatusReport report, Instant now) {
+        this.requestId = report.requestId();
+        this.trackingId = report.trackingId();
+        this.status = report.status();
+        this.iban = report.account() == null ? null : report.account().iban();
+        this.bic = report.account() == null ? null : report.account().bic();
+        this.reason = report.reason();
+        this.source = report.source();
+        this.webhookId = report.webhookId();
+        this.receivedAt = now;
+    }
+
+    StatusReport toReport() {
+        BankAccount account = iban == null ? null : new BankAccount(iban, bic);
+        return new StatusReport(requestId, trackingId, status, account, reason, source, webhookId);
+    }
+
+    ProviderStatus getStatus() {
+        return status;
+    }
+
+    Instant getReceivedAt() {
+        return receivedAt;
+    }
+}

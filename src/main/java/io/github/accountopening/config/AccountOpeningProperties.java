@@ -1,0 +1,20 @@
+package io.github.accountopening.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/** {@code account-opening.*}: how long to wait, poll and shield; defaults in application.yaml. */
+@ConfigurationProperties("account-opening")
+public record AccountOpeningProperties(Polling polling, Dedup dedup, String retryCycle, Sandbox sandbox,
+                                       String publicUrl) {
+
+    public record Polling(Duration interval, Duration giveUpAfter) {
+    }
+
+    public record Dedup(Duration ttl, String store) {
+    }
+
+    public record Sandbox(boolean enabled) {
+    }
+}

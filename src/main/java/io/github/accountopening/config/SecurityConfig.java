@@ -1,0 +1,47 @@
+package io.github.accountopening.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic with Camunda users on the engine's REST API, our API, the sandbox and the actuator
+ * (health aside). Webhooks prove themselves by signature; the webapps have their own login.
+ */
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationProvider camundaUsers,
+                                            ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"account-opening\"");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                    "HTTP Basic credentials of a Camunda user are required");
+            json.writeValue(response.getOutputStream(), problem);
+        };
+        return http
+                .authenticationProvider(camundaUsers)
+                .csrf(csrf -> csrf.disable()) // stateless Basic auth; the webapps carry their own CSRF filter
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/engine-rest/**", "/api/**", "/company/**", "/actuator/**").authenticated()
+                        .anyRequest().permitAll())
+                .build();
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.accountopening.process;
+
+import io.github.accountopening.account.AccountOpenings;
+import io.github.accountopening.account.EventSource;
+import io.github.accountopening.account.ProviderStatus;
+import io.github.accountopening.account.StatusReport;
+import io.github.accountopening.config.AccountOpeningProperties;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import static io.github.accountopening.process.AccountOpeningProcess.*;
+
+/** Applies what ops decided: one more polling window, a rejection, or the account they opened by hand. */
+@Component("applyOpsResolution")
+class ApplyOpsResolutionDelegate implements JavaDelegate {
+
+    private final AccountOpenings openings;
+    private final AccountOpeningProperties properties;
+
+    ApplyOpsResolutionDelegate(AccountOpenings openings, AccountOpeningProperties properties) {
+        this.openings = openings;
+        this.properties = properties;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        OpsResolution resolution = OpsResolution.parse(execution.getVariable(VAR_RESOLUTION),
+                execution.getVariable(VAR_IBAN), execution.getVariable(VAR_BIC));
+        String requestId = execution.getProcessBusinessKey();
+        switch (resolution.kind()) {
+            case RETRY -> execution.setVariable(VAR_GIVE_UP_AT, RequestProviderAccountDelegate.giveUpAt(properties));
+            case REJECT -> openings.apply(new StatusReport(requestId, null, ProviderStatus.REJECTED, null,
+                    "rejected by ops", EventSource.OPS, null));
+            case MANUAL -> openings.apply(new StatusReport(requestId, null, ProviderStatus.COMPLETED,
+                    resolution.account(), null, EventSource.OPS, null));
+        }
+        execution.removeVariable(VAR_RESOLUTION);
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.accountopening.process;
+
+import io.github.accountopening.account.BankAccount;
+
+import java.util.Arrays;
+
+/** What ops decided in the escalation task: {@code RETRY}, {@code REJECT}, or {@code MANUAL} with IBAN and BIC. */
+record OpsResolution(Kind kind, BankAccount account) {
+
+    enum Kind { RETRY, REJECT, MANUAL }
+
+    /** Parses the task's variables; the message of the exception names the field to correct. */
+    static OpsResolution parse(Object resolution, Object iban, Object bic) {
+        Kind kind = Arrays.stream(Kind.values()).filter(k -> k.name().equals(resolution)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("resolution must be one of "
+                        + Arrays.toString(Kind.values()) + ", was '" + resolution + "'"));
+        if (kind != Kind.MANUAL) {
+            return new OpsResolution(kind, null);
+        }
+        return new OpsResolution(kind, new BankAccount(iban == null ? null : iban.toString(), bic == null ? null : bic.toString()));
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.accountopening.process;
+
+import io.github.accountopening.account.AccountOpening;
+import io.github.accountopening.account.StatusListener;
+import io.github.accountopening.account.StatusReport;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+
+import static io.github.accountopening.process.AccountOpeningProcess.*;
+
+/**
+ * The one place that correlates {@code AccountOpeningStatusReceived}. It runs inside the transaction
+ * that changed the record, under its row lock, and correlates only a process that is waiting for the
+ * message: a process that is not waiting will read the record before its next wait.
+ */
+@Component
+class ProcessStatusListener implements StatusListener {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final MeterRegistry meters;
+
+    ProcessStatusListener(RuntimeService runtime, TaskService tasks, MeterRegistry meters) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.meters = meters;
+    }
+
+    @Override
+    public void terminalStatusReached(AccountOpening opening) {
+        boolean waiting = runtime.createExecutionQuery()
+                .processDefinitionKey(KEY)
+                .processInstanceBusinessKey(opening.getRequestId())
+                .messageEventSubscriptionName(MESSAGE_STATUS_RECEIVED)
+                .count() > 0;
+        if (!waiting) {
+            return;
+        }
+        try {
+            runtime.createMessageCorrelation(MESSAGE_STATUS_RECEIVED)
+                    .processInstanceBusinessKey(opening.getRequestId())
+                    .processInstanceVariableEquals(VAR_TRACKING_ID, opening.getTrackingId())
+                    .correlateWithResult();
+        } catch (OptimisticLockingException e) {
+            // The process moved at the same moment (a timer fired); the caller retries the whole transaction.
+            throw new OptimisticLockingFailureException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void contradictionReported(AccountOpening opening, StatusReport report) {
+        meters.counter("account.opening.contradictions").increment();
+        Task task = tasks.newTask();
+        task.setName("Contradicting status for " + opening.getRequestId());
+        task.setDescription("Opening " + opening.getRequestId() + " (tracking " + opening.getTrackingId() + ") is "
+                + opening.getStatus() + ", but " + report.source() + " reported " + report.status()
+                + (report.webhookId() == null ? "" : " in webhook " + report.webhookId())
+                + ". Nothing was changed: check the account with NexusBank.");
+        task.setPriority(80);
+        tasks.saveTask(task);
+        tasks.addCandidateGroup(task.getId(), OPS_GROUP);
+    }
+}

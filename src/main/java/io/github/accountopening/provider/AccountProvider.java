@@ -1,0 +1,96 @@
+package io.github.accountopening.provider;
+
+import feign.RetryableException;
+import io.github.accountopening.account.AccountOpening;
+import io.github.accountopening.account.AccountOpenings;
+import io.github.accountopening.account.AccountStatus;
+import io.github.accountopening.account.BankAccount;
+import io.github.accountopening.account.EventSource;
+import io.github.accountopening.account.ProviderStatus;
+import io.github.accountopening.account.StatusReport;
+import org.springframework.stereotype.Service;
+
+import java.util.function.Supplier;
+
+/** Asks NexusBank and applies every answer to the account record, like any other status report. */
+@Service
+public class AccountProvider {
+
+    private final NexusBankApi nexusBank;
+    private final AccountOpenings openings;
+
+    AccountProvider(NexusBankApi nexusBank, AccountOpenings openings) {
+        this.nexusBank = nexusBank;
+        this.openings = openings;
+    }
+
+    /** ASYNC request: returns the tracking id, or null when NexusBank refused the request outright. */
+    public String requestAccount(String requestId) {
+        AccountOpening opening = openings.get(requestId);
+        try {
+            NexusBankApi.OpeningAccepted accepted = call("POST /v2/account-openings",
+                    () -> nexusBank.requestAccount(requestId, requestOf(opening)));
+            if (accepted == null || accepted.trackingId() == null || accepted.trackingId().isBlank()) {
+                throw new ProviderUnavailableException("NexusBank accepted opening " + requestId + " without a tracking_id");
+            }
+            // A terminal status comes with its details by webhook or poll; the create answer only says it is under way.
+            ProviderStatus status = ProviderStatus.parse(accepted.status()).filter(s -> !s.isTerminal()).orElse(ProviderStatus.INITIATED);
+            openings.apply(new StatusReport(requestId, accepted.trackingId(), status, null, null, EventSource.PROVIDER, null));
+            return accepted.trackingId();
+        } catch (ProviderRejectedException e) {
+            openings.apply(new StatusReport(requestId, null, ProviderStatus.REJECTED, null, e.reason(), EventSource.PROVIDER, null));
+            return null;
+        }
+    }
+
+    /** SYNC legacy call: the record is COMPLETED or REJECTED when it returns. */
+    public AccountStatus openLegacy(String requestId) {
+        AccountOpening opening = openings.get(requestId);
+        StatusReport report;
+        try {
+            NexusBankApi.LegacyAccount account = call("POST /v1/accounts", () -> nexusBank.openLegacy(requestId, requestOf(opening)));
+            report = new StatusReport(requestId, null, ProviderStatus.COMPLETED, bankAccount(account.iban(), account.bic()),
+                    null, EventSource.PROVIDER, null);
+        } catch (ProviderRejectedException e) {
+            report = new StatusReport(requestId, null, ProviderStatus.REJECTED, null, e.reason(), EventSource.PROVIDER, null);
+        }
+        return openings.apply(report).status();
+    }
+
+    /** Polls the status API and applies what it says; returns the record's status afterwards. */
+    public AccountStatus poll(String requestId) {
+        AccountOpening opening = openings.get(requestId);
+        if (opening.getTrackingId() == null) {
+            return opening.getStatus();
+        }
+        NexusBankApi.OpeningStatus answer = call("GET /v2/account-openings/" + opening.getTrackingId(),
+                () -> nexusBank.status(opening.getTrackingId()));
+        ProviderStatus status = ProviderStatus.parse(answer.status()).orElseThrow(() -> new ProviderUnavailableException(
+                "NexusBank's status API answered the unknown status '" + answer.status() + "' for tracking id "
+                        + opening.getTrackingId() + "; expected one of " + ProviderStatus.names()));
+        BankAccount account = status == ProviderStatus.COMPLETED ? bankAccount(answer.iban(), answer.bic()) : null;
+        return openings.apply(new StatusReport(requestId, opening.getTrackingId(), status, account, answer.reason(),
+                EventSource.POLL, null)).status();
+    }
+
+    private static NexusBankApi.OpeningRequest requestOf(AccountOpening o) {
+        return new NexusBankApi.OpeningRequest(o.getRequestId(), o.getCustomerId(), o.getLegalName(), o.getMarket(),
+                o.getCustomerType());
+    }
+
+    private static BankAccount bankAccount(String iban, String bic) {
+        try {
+            return new BankAccount(iban, bic);
+        } catch (BankAccount.InvalidBankAccountException e) {
+            throw new ProviderUnavailableException("NexusBank sent an account we cannot use: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T call(String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RetryableException e) {
+            throw new ProviderUnavailableException("NexusBank did not answer " + what + ": " + e.getMessage(), e);
+        }
+    }
+}

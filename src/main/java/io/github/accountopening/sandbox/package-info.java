@@ -1,0 +1,2 @@
+/** Non-production endpoint that pushes a simulated provider status through the webhook pipeline. */
+package io.github.accountopening.sandbox;

@@ -1,0 +1,75 @@
+package io.github.accountopening.simulator;
+
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookSigningException;
+import io.github.accountopening.config.NexusBankProperties;
+import io.github.accountopening.config.SimulatorProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Delivers signed webhooks like a provider with at-least-once delivery: over real HTTP, signed with
+ * the first webhook secret, retried with backoff while our endpoint answers 5xx or cannot be reached.
+ */
+class SimulatedWebhookSender {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatedWebhookSender.class);
+    static final int MAX_ATTEMPTS = 8;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Webhook signer;
+    private final SimulatorProperties properties;
+    private final ScheduledExecutorService scheduler;
+
+    SimulatedWebhookSender(NexusBankProperties nexusBank, SimulatorProperties properties, ScheduledExecutorService scheduler) {
+        this.signer = new Webhook(nexusBank.webhookSecret().get(0).trim());
+        this.properties = properties;
+        this.scheduler = scheduler;
+    }
+
+    void send(String webhookId, String body) {
+        attempt(webhookId, body, 1);
+    }
+
+    private void attempt(String webhookId, String body, int attempt) {
+        long timestamp = Instant.now().getEpochSecond();
+        String signature;
+        try {
+            signature = signer.sign(webhookId, timestamp, body);
+        } catch (WebhookSigningException e) {
+            throw new IllegalStateException("cannot sign webhook " + webhookId, e);
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(properties.webhookUrl()))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("webhook-id", webhookId)
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            boolean retry = error != null || response.statusCode() >= 500 || response.statusCode() == 429;
+            if (!retry) {
+                if (response.statusCode() >= 400) {
+                    log.warn("Webhook {} refused with {}: {}", webhookId, response.statusCode(), response.body());
+                }
+                return;
+            }
+            if (attempt >= MAX_ATTEMPTS || scheduler.isShutdown()) {
+                log.warn("Webhook {} given up after {} attempts", webhookId, attempt);
+                return;
+            }
+            long backoffMillis = Math.min(30_000, 250L << attempt);
+            scheduler.schedule(() -> attempt(webhookId, body, attempt + 1), backoffMillis, TimeUnit.MILLISECONDS);
+        });
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.accountopening.webhook;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.accountopening.account.BankAccount;
+import io.github.accountopening.account.EventSource;
+import io.github.accountopening.account.ProviderStatus;
+import io.github.accountopening.account.StatusReport;
+import org.springframework.http.HttpStatus;
+
+
+/** The body NexusBank sends: {@code {"tracking_id","reference","status","iban","bic","reason","occurred_at"}}. */
+public record WebhookPayload(@JsonProperty("tracking_id") String trackingId, String reference, String status,
+                             String iban, String bic, String reason, @JsonProperty("occurred_at") String occurredAt) {
+
+    /** Parses and checks a verified body; every refusal is a 400 whose detail names the field. */
+    static StatusReport parse(ObjectMapper json, String body, String webhookId) {
+        JsonNode node;
+        try {
+            node = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw badRequest("body is not JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw badRequest("body must be a JSON object");
+        }
+        WebhookPayload payload;
+        try {
+            payload = json.treeToValue(node, WebhookPayload.class);
+        } catch (JsonProcessingException e) {
+            throw badRequest("body does not have the webhook's shape: " + e.getOriginalMessage());
+        }
+        return payload.toReport(EventSource.WEBHOOK, webhookId);
+    }
+
+    StatusReport toReport(EventSource source, String webhookId) {
+        if (isBlank(trackingId) && isBlank(reference)) {
+            throw badRequest("neither tracking_id nor reference is given: the webhook names no opening");
+        }
+        ProviderStatus parsed = ProviderStatus.parse(status).orElseThrow(() -> badRequest(
+                "status '" + status + "' is unknown; expected one of " + ProviderStatus.names()));
+        BankAccount account = null;
+        if (parsed == ProviderStatus.COMPLETED) {
+            try {
+                account = new BankAccount(iban, bic);
+            } catch (BankAccount.InvalidBankAccountException e) {
+                throw badRequest("a COMPLETED status needs a valid iban and bic: " + e.getMessage());
+            }
+        }
+        return new StatusReport(blankToNull(reference), blankToNull(trackingId), parsed, account, reason, source, webhookId);
+    }
+
+    private static WebhookRejectedException badRequest(String detail) {
+        return new WebhookRejectedException(HttpStatus.BAD_REQUEST, detail);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String blankToNull(String value) {
+        return isBlank(value) ? null : value;
+    }
+}

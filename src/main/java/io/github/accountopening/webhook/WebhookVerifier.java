@@ -1,0 +1,88 @@
+package io.github.accountopening.webhook;
+
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
+import io.github.accountopening.config.NexusBankProperties;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Standard Webhooks 1.0 signatures: {@code v1,<base64 HMAC-SHA256>} over {@code id.timestamp.body},
+ * checked in constant time by the Standard Webhooks library, with one verifier per secret while
+ * secrets rotate. Missing headers are the sender's mistake (400); a wrong signature or a timestamp
+ * more than five minutes off is a request we cannot trust (401).
+ */
+@Component
+public class WebhookVerifier {
+
+    public static final String ID = "webhook-id";
+    public static final String TIMESTAMP = "webhook-timestamp";
+    public static final String SIGNATURE = "webhook-signature";
+    static final Duration TOLERANCE = Duration.ofMinutes(5);
+
+    private final List<Webhook> verifiers;
+    private final Clock clock;
+
+    @Autowired
+    public WebhookVerifier(NexusBankProperties properties) {
+        this(properties.webhookSecret(), Clock.systemUTC());
+    }
+
+    WebhookVerifier(List<String> secrets, Clock clock) {
+        if (secrets == null || secrets.stream().allMatch(s -> s == null || s.isBlank())) {
+            throw new IllegalStateException("nexusbank.webhook-secret is not set: no webhook could be verified");
+        }
+        this.verifiers = secrets.stream().filter(s -> s != null && !s.isBlank()).map(String::trim).map(Webhook::new).toList();
+        this.clock = clock;
+    }
+
+    /** Returns the webhook id of a delivery whose signature one of our secrets made. */
+    public String verify(String body, Map<String, List<String>> headers) {
+        List<String> missing = new ArrayList<>();
+        for (String name : List.of(ID, TIMESTAMP, SIGNATURE)) {
+            if (first(headers, name) == null) {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "missing webhook headers: " + String.join(", ", missing));
+        }
+        long timestamp;
+        try {
+            timestamp = Long.parseLong(first(headers, TIMESTAMP).trim());
+        } catch (NumberFormatException e) {
+            throw new WebhookRejectedException(HttpStatus.BAD_REQUEST,
+                    "webhook-timestamp must be Unix seconds, was '" + first(headers, TIMESTAMP) + "'");
+        }
+        long skew = Math.abs(clock.instant().getEpochSecond() - timestamp);
+        if (skew > TOLERANCE.toSeconds()) {
+            throw new WebhookRejectedException(HttpStatus.UNAUTHORIZED,
+                    "webhook-timestamp is " + skew + " s away from our clock; at most " + TOLERANCE.toSeconds() + " s are accepted");
+        }
+        for (Webhook verifier : verifiers) {
+            try {
+                verifier.verify(body, headers);
+                return first(headers, ID);
+            } catch (WebhookVerificationException e) {
+                // try the next secret: during a rotation the sender may sign with either
+            }
+        }
+        throw new WebhookRejectedException(HttpStatus.UNAUTHORIZED,
+                "webhook-signature matches none of our secrets for this webhook-id, timestamp and body");
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name) && e.getValue() != null && !e.getValue().isEmpty())
+                .map(e -> e.getValue().get(0))
+                .filter(v -> v != null && !v.isBlank())
+                .findFirst().orElse(null);
+    }
+}

@@ -141,8 +141,31 @@ public class NexusBankSimulator implements AutoCloseable {
         return Map.of("active", outage);
     }
 
+    /**
+     * {@code PUT /simulator/nexusbank/openings/{trackingId}/status {"status": "COMPLETED"}}: NexusBank
+     * settles an opening without telling us, as it does when a webhook is lost; only a poll finds it.
+     */
+    @PutMapping("/openings/{trackingId}/status")
+    public ResponseEntity<?> settle(@PathVariable String trackingId, @RequestBody Map<String, String> request) {
+        String status = request.get("status");
+        if (!List.of("INITIATED", "IN_PROGRESS", "COMPLETED", "REJECTED").contains(status)) {
+            return ResponseEntity.badRequest().body(Map.of("message", "status must be INITIATED, IN_PROGRESS, COMPLETED or REJECTED"));
+        }
+        Opening opening = byTrackingId.get(trackingId);
+        if (opening == null) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", "unknown tracking id " + trackingId));
+        }
+        opening.status = status;
+        return ResponseEntity.ok(body(opening, status));
+    }
+
     public Opening opening(String trackingId) {
         return byTrackingId.get(trackingId);
+    }
+
+    /** The opening NexusBank holds for one of our request ids, or null when we never asked. */
+    public Opening openingForRequest(String requestId) {
+        return byIdempotencyKey.get(requestId);
     }
 
     public void setOutage(boolean active) {

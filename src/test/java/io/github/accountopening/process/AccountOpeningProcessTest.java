@@ -1,0 +1,351 @@
+package io.github.accountopening.process;
+
+import io.github.accountopening.account.AccountOpening;
+import io.github.accountopening.account.AccountOpenings;
+import io.github.accountopening.account.AccountStatus;
+import io.github.accountopening.account.BankAccount;
+import io.github.accountopening.account.EventOutcome;
+import io.github.accountopening.account.EventSource;
+import io.github.accountopening.account.ProviderStatus;
+import io.github.accountopening.account.StatusReport;
+import io.github.accountopening.simulator.CardPlatformSimulator;
+import io.github.accountopening.simulator.JiraSimulator;
+import io.github.accountopening.simulator.NexusBankSimulator;
+import io.github.accountopening.support.ProcessTest;
+import io.github.accountopening.ticket.OpsTickets;
+import io.github.accountopening.webhook.IngestOutcome;
+import io.github.accountopening.webhook.StatusIngestion;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.github.accountopening.process.AccountOpeningProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+/** Every path of the model, one job at a time, with time moved by ClockUtil instead of waited for. */
+@ProcessTest
+class AccountOpeningProcessTest {
+
+    static final Duration POLLING_INTERVAL = Duration.ofMinutes(30);
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired AccountOpenings openings;
+    @Autowired StatusIngestion ingestion;
+    @Autowired NexusBankSimulator nexusBank;
+    @Autowired CardPlatformSimulator cards;
+    @Autowired JiraSimulator jira;
+
+    @BeforeEach
+    void initAssertions() {
+        AbstractAssertions.init(engine);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+        AbstractAssertions.reset();
+    }
+
+    @Test
+    void asyncOpeningWaitsForTheWebhookThenIssuesTheCard() {
+        ProcessInstance pi = start("NL", "COMPANY", "Acme B.V. [no-webhook]");
+        String requestId = pi.getBusinessKey();
+
+        AccountOpening anchor = openings.get(requestId);
+        assertThat(anchor.getStatus()).isEqualTo(AccountStatus.IN_PROGRESS);
+        assertThat(anchor.getIban()).isNull();
+        assertThat(anchor.getBic()).isNull();
+        assertThat(nexusBank.openingForRequest(requestId)).as("no provider call inside the start").isNull();
+        assertThat(pi).isWaitingAt(TASK_REQUEST_PROVIDER_ACCOUNT);
+
+        execute(job(pi));
+        String trackingId = openings.get(requestId).getTrackingId();
+        assertThat(trackingId).isEqualTo(nexusBank.openingForRequest(requestId).trackingId());
+        assertThat(pi).isWaitingAt(TASK_AWAIT_STATUS).variables().containsEntry(VAR_TRACKING_ID, trackingId);
+
+        BankAccount account = BankAccount.madeUpFor("NL");
+        assertThat(deliver(requestId, trackingId, ProviderStatus.COMPLETED, account)).isEqualTo(IngestOutcome.APPLIED);
+        assertThat(pi).isWaitingAt(TASK_ISSUE_CARD);
+
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed(END_ACCOUNT_OPENED);
+        AccountOpening opened = openings.get(requestId);
+        assertThat(opened.getStatus()).isEqualTo(AccountStatus.COMPLETED);
+        assertThat(opened.getIban()).isEqualTo(account.iban());
+        assertThat(opened.getBic()).isEqualTo(account.bic());
+        assertThat(opened.getCardId()).startsWith("card-");
+        assertThat(cards.cardsIssuedTo(opened.getCustomerId())).isEqualTo(1);
+    }
+
+    @Test
+    void syncOpeningForAMarketTheTableSendsThere() {
+        ProcessInstance pi = start("DE", "FREELANCER", "Hans Muster");
+
+        assertThat(pi).hasPassed(TASK_DECIDE_MODE).variables().containsEntry(VAR_MODE, "SYNC");
+        assertThat(pi).isWaitingAt(TASK_OPEN_ACCOUNT_LEGACY);
+        execute(job(pi));
+        assertThat(pi).isWaitingAt(TASK_ISSUE_CARD);
+        execute(job(pi));
+
+        assertThat(pi).isEnded().hasPassed(END_ACCOUNT_OPENED).hasNotPassed(TASK_REQUEST_PROVIDER_ACCOUNT);
+        AccountOpening opened = openings.get(pi.getBusinessKey());
+        assertThat(opened.getMode().name()).isEqualTo("SYNC");
+        assertThat(opened.getIban()).startsWith("DE");
+        assertThat(opened.getCardId()).isNotNull();
+    }
+
+    @Test
+    void syncRejectionEndsWithoutACard() {
+        ProcessInstance pi = start("FR", "COMPANY", "Refused SARL [reject]");
+
+        execute(job(pi));
+
+        assertThat(pi).isEnded().hasPassed(END_OPENING_REJECTED).hasNotPassed(TASK_ISSUE_CARD);
+        AccountOpening rejected = openings.get(pi.getBusinessKey());
+        assertThat(rejected.getStatus()).isEqualTo(AccountStatus.REJECTED);
+        assertThat(rejected.getRejectionReason()).contains("KYC");
+        assertThat(rejected.getCardId()).isNull();
+    }
+
+    @Test
+    void asyncRejectionByWebhookEndsWithoutACard() {
+        ProcessInstance pi = start("BE", "FREELANCER", "Jan Peeters [no-webhook]");
+        execute(job(pi));
+
+        deliver(pi.getBusinessKey(), trackingIdOf(pi), ProviderStatus.REJECTED, null);
+
+        assertThat(pi).isEnded().hasPassed(END_OPENING_REJECTED).hasNotPassed(TASK_ISSUE_CARD);
+        assertThat(openings.get(pi.getBusinessKey()).getRejectionReason()).isEqualTo("refused by the test");
+    }
+
+    @Test
+    void webhookBeforeTheTrackingIdIsStoredIsNotLost() {
+        ProcessInstance pi = start("NL", "COMPANY", "Early Bird B.V. [no-webhook]");
+
+        // The provider's webhook overtakes its own answer: only the reference (our request id) matches.
+        assertThat(deliver(pi.getBusinessKey(), null, ProviderStatus.COMPLETED, BankAccount.madeUpFor("NL")))
+                .isEqualTo(IngestOutcome.APPLIED);
+        execute(job(pi));
+
+        assertThat(pi).isWaitingAt(TASK_ISSUE_CARD).hasNotPassed(TASK_AWAIT_STATUS);
+        assertThat(openings.events(pi.getBusinessKey())).extracting(e -> e.getSource() + " " + e.getStatus() + " " + e.getOutcome())
+                .containsExactly("WEBHOOK COMPLETED APPLIED", "PROVIDER INITIATED STALE");
+    }
+
+    @Test
+    void pollFindsTheStatusNoWebhookBrought() {
+        ProcessInstance pi = start("NL", "COMPANY", "Quiet B.V. [no-webhook]");
+        execute(job(pi));
+        awaitProviderStatus(pi, "COMPLETED");
+
+        movePastPollingInterval();
+        execute(job(TIMER_POLL, pi));
+        assertThat(pi).isWaitingAt(TASK_POLL_PROVIDER);
+        execute(job(pi));
+
+        assertThat(pi).isWaitingAt(TASK_ISSUE_CARD);
+        assertThat(openings.events(pi.getBusinessKey())).extracting(e -> e.getSource() + " " + e.getStatus() + " " + e.getOutcome())
+                .contains("POLL COMPLETED APPLIED");
+        assertThat(openings.get(pi.getBusinessKey()).getIban()).isEqualTo(nexusBank.openingForRequest(pi.getBusinessKey()).account().iban());
+    }
+
+    @Test
+    void pendingPollWaitsAgainUntilTheGiveUpTime() {
+        ProcessInstance pi = start("NL", "COMPANY", "Slow B.V. [stuck]");
+        execute(job(pi));
+        awaitProviderStatus(pi, "IN_PROGRESS");
+
+        movePastPollingInterval();
+        execute(job(TIMER_POLL, pi));
+        execute(job(pi));
+
+        assertThat(pi).isWaitingAt(TASK_AWAIT_STATUS).hasPassed(TASK_POLL_PROVIDER).hasNotPassed(TASK_OPEN_TICKET);
+        assertThat(openings.get(pi.getBusinessKey()).getProviderStatus()).isEqualTo(ProviderStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void escalatesOnceAfterTwelveHoursAndOpsEntersTheAccountByHand() {
+        ProcessInstance pi = escalated("Stuck Manual B.V. [stuck]");
+        String requestId = pi.getBusinessKey();
+
+        AccountOpening opening = openings.get(requestId);
+        assertThat(opening.getTicketKey()).isNotNull();
+        var ticket = jira.withLabel(OpsTickets.requestLabel(requestId));
+        assertThat(ticket).hasSize(1);
+        assertThat(ticket.get(0).key()).isEqualTo(opening.getTicketKey());
+        assertThat(ticket.get(0).labels()).contains(OpsTickets.LABEL);
+        assertThat(ticket.get(0).summary()).isEqualTo("AccountOpeningWebhookNotReceived: " + requestId);
+        assertThat(ticket.get(0).description()).contains("/camunda/app/cockpit/default/#/process-instance/" + pi.getId() + "/runtime");
+
+        Task task = task(TASK_RESOLVE_OPENING, pi);
+        assertThat(task).hasCandidateGroup(OPS_GROUP);
+        assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of(VAR_RESOLUTION, "MANUAL", VAR_IBAN, "NL00ABNA0417164300", VAR_BIC, "ABNANL2A")))
+                .hasMessageContaining("iban");
+        assertThat(pi).isWaitingAt(TASK_RESOLVE_OPENING);
+
+        tasks.complete(task.getId(), Map.of(VAR_RESOLUTION, "MANUAL", VAR_IBAN, "NL91ABNA0417164300", VAR_BIC, "ABNANL2A"));
+        assertThat(pi).isWaitingAt(TASK_COMMENT_TICKET);
+        execute(job(pi));
+        execute(job(pi));
+
+        assertThat(pi).isEnded().hasPassed(END_ACCOUNT_OPENED);
+        AccountOpening opened = openings.get(requestId);
+        assertThat(opened.getIban()).isEqualTo("NL91ABNA0417164300");
+        assertThat(opened.getCardId()).isNotNull();
+        assertThat(jira.withLabel(OpsTickets.requestLabel(requestId)).get(0).comments()).singleElement().asString()
+                .contains("completed with IBAN NL91ABNA0417164300");
+        assertThat(openings.events(requestId)).extracting(e -> e.getSource() + " " + e.getStatus() + " " + e.getOutcome())
+                .contains("OPS COMPLETED APPLIED");
+    }
+
+    @Test
+    void opsRejects() {
+        ProcessInstance pi = escalated("Stuck Reject B.V. [stuck]");
+
+        tasks.complete(task(TASK_RESOLVE_OPENING, pi).getId(), Map.of(VAR_RESOLUTION, "REJECT"));
+        execute(job(pi));
+
+        assertThat(pi).isEnded().hasPassed(END_OPENING_REJECTED);
+        assertThat(openings.get(pi.getBusinessKey()).getRejectionReason()).isEqualTo("rejected by ops");
+    }
+
+    @Test
+    void opsRetryGivesOneMorePollingWindowAndKeepsTheOneTicket() {
+        ProcessInstance pi = escalated("Stuck Retry B.V. [stuck]");
+        String ticketKey = openings.get(pi.getBusinessKey()).getTicketKey();
+
+        tasks.complete(task(TASK_RESOLVE_OPENING, pi).getId(), Map.of(VAR_RESOLUTION, "RETRY"));
+        assertThat(pi).isWaitingAt(TASK_AWAIT_STATUS);
+
+        pollUntilEscalated(pi);
+        execute(job(pi));
+
+        assertThat(pi).isWaitingAt(TASK_RESOLVE_OPENING);
+        assertThat(openings.get(pi.getBusinessKey()).getTicketKey()).isEqualTo(ticketKey);
+        assertThat(jira.withLabel(OpsTickets.requestLabel(pi.getBusinessKey()))).hasSize(1);
+    }
+
+    @Test
+    void lateWebhookAfterEscalationStillFinishesTheOpening() {
+        ProcessInstance pi = escalated("Stuck Late B.V. [stuck]");
+
+        deliver(pi.getBusinessKey(), trackingIdOf(pi), ProviderStatus.COMPLETED, BankAccount.madeUpFor("NL"));
+
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).as("ops task removed").isZero();
+        assertThat(pi).isWaitingAt(TASK_COMMENT_TICKET).hasPassed(EVENT_LATE_STATUS);
+        execute(job(pi));
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed(END_ACCOUNT_OPENED);
+    }
+
+    @Test
+    void pollWhileEscalatedFindsALateStatus() {
+        ProcessInstance pi = escalated("Stuck Polled B.V. [stuck]");
+        nexusBank.settle(trackingIdOf(pi), Map.of("status", "REJECTED"));
+
+        movePastPollingInterval();
+        execute(job(TIMER_POLL_WHILE_ESCALATED, pi));
+        execute(job(TASK_POLL_WHILE_ESCALATED, pi));
+
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(pi).isWaitingAt(TASK_COMMENT_TICKET);
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed(END_OPENING_REJECTED);
+    }
+
+    @Test
+    void pollWhileEscalatedStillPendingLeavesTheTaskOpen() {
+        ProcessInstance pi = escalated("Stuck Pending B.V. [stuck]");
+
+        movePastPollingInterval();
+        execute(job(TIMER_POLL_WHILE_ESCALATED, pi));
+        execute(job(TASK_POLL_WHILE_ESCALATED, pi));
+
+        assertThat(pi).isWaitingAt(TASK_RESOLVE_OPENING).hasPassed(TASK_POLL_WHILE_ESCALATED);
+    }
+
+    @Test
+    void contradictingTerminalStatusChangesNothingAndAsksOps() {
+        ProcessInstance pi = start("NL", "COMPANY", "Flip Flop B.V. [no-webhook]");
+        execute(job(pi));
+        BankAccount account = BankAccount.madeUpFor("NL");
+        deliver(pi.getBusinessKey(), trackingIdOf(pi), ProviderStatus.COMPLETED, account);
+
+        assertThat(deliver(pi.getBusinessKey(), trackingIdOf(pi), ProviderStatus.REJECTED, null)).isEqualTo(IngestOutcome.CONTRADICTING);
+
+        AccountOpening opening = openings.get(pi.getBusinessKey());
+        assertThat(opening.getStatus()).isEqualTo(AccountStatus.COMPLETED);
+        assertThat(opening.getIban()).isEqualTo(account.iban());
+        assertThat(tasks.createTaskQuery().taskCandidateGroup(OPS_GROUP).taskNameLike("%" + pi.getBusinessKey()).count()).isEqualTo(1);
+        assertThat(openings.events(pi.getBusinessKey())).extracting(e -> e.getOutcome()).contains(EventOutcome.CONTRADICTING);
+    }
+
+    private ProcessInstance start(String market, String customerType, String legalName) {
+        return runtime.startProcessInstanceByKey(KEY, "req-" + UUID.randomUUID(), Map.of(
+                VAR_CUSTOMER_ID, "C-" + UUID.randomUUID().toString().substring(0, 8),
+                VAR_MARKET, market, VAR_CUSTOMER_TYPE, customerType, VAR_LEGAL_NAME, legalName));
+    }
+
+    private IngestOutcome deliver(String requestId, String trackingId, ProviderStatus status, BankAccount account) {
+        String reason = status == ProviderStatus.REJECTED ? "refused by the test" : null;
+        return ingestion.ingest(new StatusReport(requestId, trackingId, status, account, reason, EventSource.WEBHOOK,
+                "msg_" + UUID.randomUUID()));
+    }
+
+    private String trackingIdOf(ProcessInstance pi) {
+        return openings.get(pi.getBusinessKey()).getTrackingId();
+    }
+
+    private void awaitProviderStatus(ProcessInstance pi, String status) {
+        await().until(() -> nexusBank.openingForRequest(pi.getBusinessKey()).status().equals(status));
+    }
+
+    private static void movePastPollingInterval() {
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + POLLING_INTERVAL.toMillis() + 1000));
+    }
+
+    /** Starts a [stuck] opening and polls it every 30 minutes until the 12 hours are over and ops has the task. */
+    private ProcessInstance escalated(String legalName) {
+        ProcessInstance pi = start("NL", "COMPANY", legalName);
+        execute(job(pi));
+        awaitProviderStatus(pi, "IN_PROGRESS");
+        pollUntilEscalated(pi);
+        execute(job(pi));
+        assertThat(pi).isWaitingAt(TASK_RESOLVE_OPENING).hasPassed(TASK_OPEN_TICKET);
+        return pi;
+    }
+
+    private void pollUntilEscalated(ProcessInstance pi) {
+        Date start = ClockUtil.getCurrentTime();
+        int polls = 0;
+        while (!runtime.getActiveActivityIds(pi.getId()).contains(TASK_OPEN_TICKET)) {
+            movePastPollingInterval();
+            execute(job(TIMER_POLL, pi));
+            execute(job(TASK_POLL_PROVIDER, pi));
+            polls++;
+            assertThat(polls).as("escalation within 12 hours of polling").isLessThanOrEqualTo(24);
+        }
+        assertThat(ClockUtil.getCurrentTime().getTime() - start.getTime()).isGreaterThanOrEqualTo(Duration.ofHours(12).toMillis() - POLLING_INTERVAL.toMillis());
+    }
+}

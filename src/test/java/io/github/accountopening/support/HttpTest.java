@@ -1,0 +1,27 @@
+package io.github.accountopening.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The whole application on a real port, job executor on, talking to its simulators over real HTTP,
+ * with time compressed: webhooks after 0.3 s, polls every 3 s, escalation after 9 s, job retries
+ * every second. Every HTTP test shares this one application.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+        "simulator.webhook-delay=PT0.3S",
+        "account-opening.polling.interval=PT3S",
+        "account-opening.polling.give-up-after=PT9S",
+        "account-opening.retry-cycle=R3/PT1S",
+        "camunda.bpm.job-execution.wait-time-in-millis=100",
+        "camunda.bpm.job-execution.max-wait=500"})
+@ContextConfiguration(initializers = FreePortInitializer.class)
+public @interface HttpTest {
+}

@@ -1,6 +1,8 @@
 package io.github.accountopening.account;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -28,6 +30,8 @@ public class AccountOpenings {
     private final ParkedStatusReportRepository parked;
     private final StatusListener listener;
     private final MeterRegistry meters;
+    @PersistenceContext
+    private EntityManager entityManager;
 
     AccountOpenings(AccountOpeningRepository records, AccountOpeningEventRepository events,
                     ParkedStatusReportRepository parked, StatusListener listener, MeterRegistry meters) {
@@ -60,13 +64,7 @@ public class AccountOpenings {
      */
     @Transactional
     public ApplyResult apply(StatusReport report) {
-        Optional<AccountOpening> found = Optional.empty();
-        if (report.requestId() != null) {
-            found = records.lockByRequestId(report.requestId());
-        }
-        if (found.isEmpty() && report.trackingId() != null) {
-            found = records.lockByTrackingId(report.trackingId());
-        }
+        Optional<AccountOpening> found = lockRecordOf(report);
         if (found.isEmpty()) {
             parked.save(new ParkedStatusReport(report, Instant.now()));
             meters.counter("account.opening.reports", "source", report.source().name(), "outcome", "PARKED").increment();
@@ -120,21 +118,37 @@ public class AccountOpenings {
     public void sweepParkedReports() {
         for (ParkedStatusReport report : parked.findAll()) {
             StatusReport r = report.toReport();
-            Optional<AccountOpening> found = r.requestId() == null ? Optional.empty() : records.lockByRequestId(r.requestId());
-            if (found.isEmpty() && r.trackingId() != null) {
-                found = records.lockByTrackingId(r.trackingId());
-            }
-            found.ifPresent(opening -> {
+            lockRecordOf(r).ifPresent(opening -> {
                 parked.delete(report);
                 applyLocked(opening, r);
             });
         }
     }
 
-    /** Locks the record for the rest of the caller's transaction and returns it. */
+    /** Locks the record for the rest of the caller's transaction and returns it as it is now. */
     @Transactional
     public AccountOpening lock(String requestId) {
-        return records.lockByRequestId(requestId).orElseThrow(() -> new AccountOpeningNotFoundException(requestId));
+        return fresh(records.lockByRequestId(requestId)).orElseThrow(() -> new AccountOpeningNotFoundException(requestId));
+    }
+
+    private Optional<AccountOpening> lockRecordOf(StatusReport report) {
+        Optional<AccountOpening> found = Optional.empty();
+        if (report.requestId() != null) {
+            found = records.lockByRequestId(report.requestId());
+        }
+        if (found.isEmpty() && report.trackingId() != null) {
+            found = records.lockByTrackingId(report.trackingId());
+        }
+        return fresh(found);
+    }
+
+    /**
+     * A record this transaction read before it took the lock (a job reads it, calls the provider, then
+     * applies the answer) would keep the state of that first read: reload it now that the row is ours.
+     */
+    private Optional<AccountOpening> fresh(Optional<AccountOpening> locked) {
+        locked.ifPresent(entityManager::refresh);
+        return locked;
     }
 
     @Transactional

@@ -1,0 +1,42 @@
+package io.github.accountopening.account;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BankAccountTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NL91ABNA0417164300", "BE68539007547034", "DE89370400440532013000", "nl91 abna 0417 1643 00"})
+    void acceptsRealExampleIbans(String iban) {
+        assertThat(new BankAccount(iban, "ABNANL2A").iban()).isEqualTo(iban.replace(" ", "").toUpperCase());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NL92ABNA0417164300", "BE69539007547034", "DE88370400440532013000", "NL91ABNA041716430", "XX91ABNA0417164300"})
+    void refusesIbansWhoseCheckDigitsOrShapeAreWrong(String iban) {
+        assertThatThrownBy(() -> new BankAccount(iban, "ABNANL2A"))
+                .isInstanceOf(BankAccount.InvalidBankAccountException.class)
+                .hasMessageContaining("iban '" + iban + "' is not valid");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ABNA", "ABNANL2", "ABNANL2AXY", "ABNAXX2A"})
+    void refusesMalformedBics(String bic) {
+        assertThatThrownBy(() -> new BankAccount("NL91ABNA0417164300", bic))
+                .isInstanceOf(BankAccount.InvalidBankAccountException.class)
+                .hasMessageContaining("bic");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NL", "BE", "DE", "FR"})
+    void madeUpAccountsAreValidAndInTheMarketsCountry(String market) {
+        BankAccount account = BankAccount.madeUpFor(market);
+
+        assertThat(account.iban()).startsWith(market);
+        assertThat(account.bic()).isEqualTo("NXBK" + market + "2A");
+        assertThat(new BankAccount(account.iban(), account.bic())).isEqualTo(account);
+    }
+}

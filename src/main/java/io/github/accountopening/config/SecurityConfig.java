@@ -2,6 +2,7 @@ package io.github.accountopening.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,6 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * (health aside). Webhooks prove themselves by signature; the webapps have their own login.
  */
 @Configuration
+@ConditionalOnWebApplication
 class SecurityConfig {
 
     /**

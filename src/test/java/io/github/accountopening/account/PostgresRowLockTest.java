@@ -1,0 +1,111 @@
+package io.github.accountopening.account;
+
+import io.github.accountopening.support.EmbeddedPostgres;
+import io.github.accountopening.support.FreePortInitializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Concurrent writers on one record, on a real PostgreSQL: the row lock lets exactly one terminal
+ * status through, and the audit trail shows no status ever went backwards.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "camunda.bpm.job-execution.enabled=false")
+@ContextConfiguration(initializers = FreePortInitializer.class)
+@ActiveProfiles("postgres")
+class PostgresRowLockTest {
+
+    static final int RECORDS = 20;
+    static final BankAccount ACCOUNT = new BankAccount("NL91ABNA0417164300", "ABNANL2A");
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        String url = EmbeddedPostgres.newDatabase();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    @Autowired AccountOpenings openings;
+
+    @Test
+    void concurrentWritersMoveEachRecordForwardExactlyOnce() throws Exception {
+        List<String> requestIds = new ArrayList<>();
+        for (int i = 0; i < RECORDS; i++) {
+            String requestId = "req-" + UUID.randomUUID();
+            openings.create(new NewAccountOpening(requestId, "C-" + i, "NL", "COMPANY", "Race " + i, OpeningMode.ASYNC, null));
+            openings.apply(new StatusReport(requestId, "trk-" + requestId, ProviderStatus.INITIATED, null, null, EventSource.PROVIDER, null));
+            requestIds.add(requestId);
+        }
+        List<Runnable> writers = new ArrayList<>();
+        for (String requestId : requestIds) {
+            for (ProviderStatus status : List.of(ProviderStatus.COMPLETED, ProviderStatus.COMPLETED, ProviderStatus.COMPLETED,
+                    ProviderStatus.REJECTED, ProviderStatus.REJECTED, ProviderStatus.IN_PROGRESS, ProviderStatus.INITIATED)) {
+                writers.add(() -> openings.apply(report(requestId, status)));
+            }
+        }
+        Collections.shuffle(writers);
+
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> results = new ArrayList<>();
+        for (Runnable writer : writers) {
+            results.add(pool.submit(() -> {
+                go.await();
+                writer.run();
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> result : results) {
+            result.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        for (String requestId : requestIds) {
+            List<AccountOpeningEvent> events = openings.events(requestId);
+            assertThat(events).hasSize(8);
+            List<AccountOpeningEvent> appliedTerminal = events.stream()
+                    .filter(e -> e.getOutcome() == EventOutcome.APPLIED && e.getStatus().isTerminal()).toList();
+            assertThat(appliedTerminal).as("exactly one terminal status applied to " + requestId).hasSize(1);
+
+            AccountOpening record = openings.get(requestId);
+            assertThat(record.getStatus().name()).isEqualTo(appliedTerminal.get(0).getStatus().name());
+            if (record.getStatus() == AccountStatus.COMPLETED) {
+                assertThat(record.getIban()).isEqualTo(ACCOUNT.iban());
+            } else {
+                assertThat(record.getIban()).isNull();
+            }
+            int rank = 0;
+            for (AccountOpeningEvent event : events) {
+                if (event.getOutcome() == EventOutcome.APPLIED) {
+                    assertThat(event.getStatus().rank()).as("no step backwards in " + requestId).isGreaterThan(rank);
+                    rank = event.getStatus().rank();
+                }
+            }
+            long contradicting = events.stream().filter(e -> e.getOutcome() == EventOutcome.CONTRADICTING).count();
+            assertThat(contradicting).isEqualTo(record.getStatus() == AccountStatus.COMPLETED ? 2 : 3);
+        }
+    }
+
+    private static StatusReport report(String requestId, ProviderStatus status) {
+        return new StatusReport(requestId, "trk-" + requestId, status, status == ProviderStatus.COMPLETED ? ACCOUNT : null,
+                status == ProviderStatus.REJECTED ? "refused" : null, EventSource.WEBHOOK, "msg_" + UUID.randomUUID());
+    }
+}

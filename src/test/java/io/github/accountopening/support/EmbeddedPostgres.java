@@ -1,0 +1,50 @@
+package io.github.accountopening.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real PostgreSQL server started from a Maven dependency, once per test JVM; each application
+ * context gets a fresh database of its own on it.
+ */
+public final class EmbeddedPostgres {
+
+    private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+    private static final AtomicInteger databases = new AtomicInteger();
+
+    private EmbeddedPostgres() {
+    }
+
+    public static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away anyway
+                }
+            }));
+        }
+        return server;
+    }
+
+    /** Creates a new empty database and returns its JDBC URL. */
+    public static String newDatabase() {
+        String name = "account_opening_" + databases.incrementAndGet();
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
+        return server().getJdbcUrl("postgres", name);
+    }
+}

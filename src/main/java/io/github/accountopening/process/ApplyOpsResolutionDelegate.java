@@ -11,7 +11,12 @@ import org.springframework.stereotype.Component;
 
 import static io.github.accountopening.process.AccountOpeningProcess.*;
 
-/** Applies what ops decided: one more polling window, a rejection, or the account they opened by hand. */
+/**
+ * Applies what ops decided: one more polling window, a rejection, or the account they opened by hand.
+ * It runs in the transaction that completes the ops task, so a resolution it refuses (unknown, or
+ * MANUAL with a bad IBAN) rolls the completion back: the task stays open, Tasklist shows the message,
+ * and the REST API answers 400.
+ */
 @Component("applyOpsResolution")
 class ApplyOpsResolutionDelegate implements JavaDelegate {
 
@@ -25,8 +30,13 @@ class ApplyOpsResolutionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        OpsResolution resolution = OpsResolution.parse(execution.getVariable(VAR_RESOLUTION),
-                execution.getVariable(VAR_IBAN), execution.getVariable(VAR_BIC));
+        OpsResolution resolution;
+        try {
+            resolution = OpsResolution.parse(execution.getVariable(VAR_RESOLUTION),
+                    execution.getVariable(VAR_IBAN), execution.getVariable(VAR_BIC));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidResolutionException(e.getMessage());
+        }
         String requestId = execution.getProcessBusinessKey();
         switch (resolution.kind()) {
             case RETRY -> execution.setVariable(VAR_GIVE_UP_AT, RequestProviderAccountDelegate.giveUpAt(properties));

@@ -149,6 +149,16 @@ public class Api {
         return send(request);
     }
 
+    public Reply put(String path, String json, String user, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (user != null) {
+            request.header("Authorization", basic(user, password));
+        }
+        return send(request);
+    }
+
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),

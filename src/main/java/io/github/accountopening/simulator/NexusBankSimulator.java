@@ -168,6 +168,11 @@ public class NexusBankSimulator implements AutoCloseable {
         return byIdempotencyKey.get(requestId);
     }
 
+    /** How our webhook endpoint answered the simulator's deliveries, by HTTP status (0: no answer). */
+    public Map<Integer, Long> webhookAnswers() {
+        return sender.answers();
+    }
+
     public void setOutage(boolean active) {
         outage = active;
     }

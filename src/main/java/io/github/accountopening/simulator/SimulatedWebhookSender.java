@@ -13,7 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,11 +33,19 @@ class SimulatedWebhookSender {
     private final Webhook signer;
     private final SimulatorProperties properties;
     private final ScheduledExecutorService scheduler;
+    /** How our endpoint answered, by HTTP status (0: no answer), so demos and tests can see every 5xx. */
+    private final Map<Integer, AtomicLong> answers = new ConcurrentHashMap<>();
 
     SimulatedWebhookSender(NexusBankProperties nexusBank, SimulatorProperties properties, ScheduledExecutorService scheduler) {
         this.signer = new Webhook(nexusBank.webhookSecret().get(0).trim());
         this.properties = properties;
         this.scheduler = scheduler;
+    }
+
+    Map<Integer, Long> answers() {
+        Map<Integer, Long> copy = new TreeMap<>();
+        answers.forEach((status, count) -> copy.put(status, count.get()));
+        return copy;
     }
 
     void send(String webhookId, String body) {
@@ -57,6 +69,7 @@ class SimulatedWebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            answers.computeIfAbsent(error != null ? 0 : response.statusCode(), k -> new AtomicLong()).incrementAndGet();
             boolean retry = error != null || response.statusCode() >= 500 || response.statusCode() == 429;
             if (!retry) {
                 if (response.statusCode() >= 400) {

@@ -104,6 +104,39 @@ class PostgresRowLockTest {
         }
     }
 
+    @Test
+    void aReportFasterThanTheTrackingIdIsParkedThenAppliedWhenTheIdArrives() {
+        String requestId = "req-" + UUID.randomUUID();
+        String trackingId = "trk-" + requestId;
+        openings.create(new NewAccountOpening(requestId, "C-p", "NL", "COMPANY", "Parked B.V.", OpeningMode.ASYNC, null));
+
+        ApplyResult parked = openings.apply(new StatusReport(null, trackingId, ProviderStatus.COMPLETED, ACCOUNT, null,
+                EventSource.WEBHOOK, "msg_early"));
+        assertThat(parked.isParked()).isTrue();
+        assertThat(openings.get(requestId).getStatus()).isEqualTo(AccountStatus.IN_PROGRESS);
+
+        openings.apply(new StatusReport(requestId, trackingId, ProviderStatus.INITIATED, null, null, EventSource.PROVIDER, null));
+
+        AccountOpening opening = openings.get(requestId);
+        assertThat(opening.getStatus()).isEqualTo(AccountStatus.COMPLETED);
+        assertThat(opening.getIban()).isEqualTo(ACCOUNT.iban());
+        assertThat(openings.events(requestId)).extracting(e -> e.getSource() + " " + e.getStatus() + " " + e.getOutcome())
+                .containsExactly("PROVIDER INITIATED APPLIED", "WEBHOOK COMPLETED APPLIED");
+    }
+
+    @Test
+    void theSweeperMatchesAParkedReportWhoseOpeningAppearedMeanwhile() {
+        String requestId = "req-" + UUID.randomUUID();
+        assertThat(openings.apply(new StatusReport(requestId, null, ProviderStatus.REJECTED, null, "too late",
+                EventSource.WEBHOOK, "msg_orphan")).isParked()).isTrue();
+        openings.create(new NewAccountOpening(requestId, "C-s", "BE", "COMPANY", "Swept B.V.", OpeningMode.ASYNC, null));
+
+        openings.sweepParkedReports();
+
+        assertThat(openings.get(requestId).getStatus()).isEqualTo(AccountStatus.REJECTED);
+        assertThat(openings.get(requestId).getRejectionReason()).isEqualTo("too late");
+    }
+
     private static StatusReport report(String requestId, ProviderStatus status) {
         return new StatusReport(requestId, "trk-" + requestId, status, status == ProviderStatus.COMPLETED ? ACCOUNT : null,
                 status == ProviderStatus.REJECTED ? "refused" : null, EventSource.WEBHOOK, "msg_" + UUID.randomUUID());

@@ -13,6 +13,7 @@ import io.github.accountopening.simulator.JiraSimulator;
 import io.github.accountopening.simulator.NexusBankSimulator;
 import io.github.accountopening.support.ProcessTest;
 import io.github.accountopening.ticket.OpsTickets;
+import io.github.accountopening.webhook.DuplicateShield;
 import io.github.accountopening.webhook.IngestOutcome;
 import io.github.accountopening.webhook.StatusIngestion;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.Date;
@@ -55,6 +57,9 @@ class AccountOpeningProcessTest {
     @Autowired NexusBankSimulator nexusBank;
     @Autowired CardPlatformSimulator cards;
     @Autowired JiraSimulator jira;
+    @Autowired DuplicateShield shield;
+    @Autowired OpsTickets tickets;
+    @Autowired JdbcTemplate jdbc;
 
     @BeforeEach
     void initAssertions() {
@@ -299,6 +304,45 @@ class AccountOpeningProcessTest {
         assertThat(opening.getIban()).isEqualTo(account.iban());
         assertThat(tasks.createTaskQuery().taskCandidateGroup(OPS_GROUP).taskNameLike("%" + pi.getBusinessKey()).count()).isEqualTo(1);
         assertThat(openings.events(pi.getBusinessKey())).extracting(e -> e.getOutcome()).contains(EventOutcome.CONTRADICTING);
+    }
+
+    @Test
+    void withTheShieldEmptiedARepeatedOrOlderStatusStillChangesNothing() {
+        ProcessInstance pi = start("NL", "COMPANY", "Forgetful B.V. [no-webhook]");
+        execute(job(pi));
+        String requestId = pi.getBusinessKey();
+        BankAccount account = BankAccount.madeUpFor("NL");
+        deliver(requestId, trackingIdOf(pi), ProviderStatus.COMPLETED, account);
+
+        for (ProviderStatus status : ProviderStatus.values()) {
+            shield.release(DuplicateShield.key(requestId, status));
+        }
+        BankAccount other = BankAccount.madeUpFor("NL");
+        assertThat(deliver(requestId, trackingIdOf(pi), ProviderStatus.COMPLETED, other)).isEqualTo(IngestOutcome.DUPLICATE);
+        assertThat(deliver(requestId, trackingIdOf(pi), ProviderStatus.IN_PROGRESS, null)).isEqualTo(IngestOutcome.STALE);
+
+        AccountOpening opening = openings.get(requestId);
+        assertThat(opening.getStatus()).isEqualTo(AccountStatus.COMPLETED);
+        assertThat(opening.getIban()).isEqualTo(account.iban());
+        assertThat(pi).isWaitingAt(TASK_ISSUE_CARD);
+    }
+
+    @Test
+    void aTicketCreatedBeforeACrashIsFoundAgainNotCreatedTwice() {
+        ProcessInstance pi = start("NL", "COMPANY", "Crashed B.V. [stuck]");
+        String requestId = pi.getBusinessKey();
+        execute(job(pi));
+        awaitProviderStatus(pi, "IN_PROGRESS");
+        // An earlier attempt of the ticket job created the issue, then died before storing its key.
+        String earlierKey = tickets.open(requestId, pi.getId());
+        jdbc.update("update account_opening set ticket_key = null where request_id = ?", requestId);
+
+        pollUntilEscalated(pi);
+        execute(job(pi));
+
+        assertThat(openings.get(requestId).getTicketKey()).isEqualTo(earlierKey);
+        assertThat(jira.withLabel(OpsTickets.requestLabel(requestId))).hasSize(1);
+        assertThat(pi).isWaitingAt(TASK_RESOLVE_OPENING);
     }
 
     private ProcessInstance start(String market, String customerType, String legalName) {

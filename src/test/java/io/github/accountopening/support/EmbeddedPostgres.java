@@ -8,8 +8,9 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real PostgreSQL server started from a Maven dependency, once per test JVM; each application
- * context gets a fresh database of its own on it.
+ * A real PostgreSQL server started from a Maven dependency, once per test JVM (it stops itself when
+ * the JVM exits); each application context gets a fresh database of its own on it. Contexts on it are
+ * closed after their test class, while the server still runs.
  */
 public final class EmbeddedPostgres {
 
@@ -26,13 +27,6 @@ public final class EmbeddedPostgres {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away anyway
-                }
-            }));
         }
         return server;
     }

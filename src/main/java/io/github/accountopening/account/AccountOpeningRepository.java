@@ -25,4 +25,8 @@ interface AccountOpeningRepository extends JpaRepository<AccountOpening, String>
     List<AccountOpening> findByStatusOrderByCreatedAt(AccountStatus status, Limit limit);
 
     List<AccountOpening> findAllByOrderByCreatedAt(Limit limit);
+
+    long countByStatus(AccountStatus status);
+
+    long countByStatusAndTicketKeyIsNotNull(AccountStatus status);
 }

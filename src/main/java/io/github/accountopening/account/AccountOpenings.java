@@ -1,16 +1,20 @@
 package io.github.accountopening.account;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +34,7 @@ public class AccountOpenings {
     private final ParkedStatusReportRepository parked;
     private final StatusListener listener;
     private final MeterRegistry meters;
+    private final Timer ibanWait;
     @PersistenceContext
     private EntityManager entityManager;
 
@@ -40,6 +45,14 @@ public class AccountOpenings {
         this.parked = parked;
         this.listener = listener;
         this.meters = meters;
+        this.ibanWait = Timer.builder("account.opening.iban.wait")
+                .description("From the opening's record (the provider is asked right after) to its IBAN")
+                .publishPercentileHistogram()
+                .register(meters);
+        Gauge.builder("account.opening.in_progress", records, r -> r.countByStatus(AccountStatus.IN_PROGRESS))
+                .description("Openings waiting for a terminal status").register(meters);
+        Gauge.builder("account.opening.tickets.open", records, r -> r.countByStatusAndTicketKeyIsNotNull(AccountStatus.IN_PROGRESS))
+                .description("Escalated openings still waiting for ops or the provider").register(meters);
     }
 
     /** Creates the record IN_PROGRESS with empty IBAN/BIC; a request id is taken only once. */
@@ -76,6 +89,13 @@ public class AccountOpenings {
     }
 
     private ApplyResult applyLocked(AccountOpening opening, StatusReport report) {
+        try (var requestId = MDC.putCloseable("requestId", opening.getRequestId());
+             var trackingId = MDC.putCloseable("trackingId", opening.getTrackingId() != null ? opening.getTrackingId() : report.trackingId())) {
+            return applyLockedInContext(opening, report);
+        }
+    }
+
+    private ApplyResult applyLockedInContext(AccountOpening opening, StatusReport report) {
         boolean trackingIdWasKnown = opening.getTrackingId() != null;
         AccountStatus before = opening.getStatus();
         EventOutcome outcome = opening.accept(report, Instant.now());
@@ -86,6 +106,9 @@ public class AccountOpenings {
                     opening.getTrackingId(), report.status(), report.source(), before, opening.getStatus());
             if (before != opening.getStatus()) {
                 meters.counter("account.opening.transitions", "from", before.name(), "to", opening.getStatus().name()).increment();
+            }
+            if (before != AccountStatus.COMPLETED && opening.getStatus() == AccountStatus.COMPLETED) {
+                ibanWait.record(Duration.between(opening.getCreatedAt(), Instant.now()));
             }
         } else {
             log.info("Opening {} (tracking {}): {} from {} is {}, record stays {}", opening.getRequestId(),

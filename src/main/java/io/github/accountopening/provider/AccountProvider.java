@@ -1,6 +1,7 @@
 package io.github.accountopening.provider;
 
 import feign.RetryableException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.github.accountopening.account.AccountOpening;
 import io.github.accountopening.account.AccountOpenings;
 import io.github.accountopening.account.AccountStatus;
@@ -18,10 +19,12 @@ public class AccountProvider {
 
     private final NexusBankApi nexusBank;
     private final AccountOpenings openings;
+    private final MeterRegistry meters;
 
-    AccountProvider(NexusBankApi nexusBank, AccountOpenings openings) {
+    AccountProvider(NexusBankApi nexusBank, AccountOpenings openings, MeterRegistry meters) {
         this.nexusBank = nexusBank;
         this.openings = openings;
+        this.meters = meters;
     }
 
     /** ASYNC request: returns the tracking id, or null when NexusBank refused the request outright. */
@@ -68,6 +71,7 @@ public class AccountProvider {
         ProviderStatus status = ProviderStatus.parse(answer.status()).orElseThrow(() -> new ProviderUnavailableException(
                 "NexusBank's status API answered the unknown status '" + answer.status() + "' for tracking id "
                         + opening.getTrackingId() + "; expected one of " + ProviderStatus.names()));
+        meters.counter("account.opening.polls", "status", status.name()).increment();
         BankAccount account = status == ProviderStatus.COMPLETED ? bankAccount(answer.iban(), answer.bic()) : null;
         return openings.apply(new StatusReport(requestId, opening.getTrackingId(), status, account, answer.reason(),
                 EventSource.POLL, null)).status();

@@ -1,6 +1,8 @@
 package io.github.accountopening.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.accountopening.account.TrackingIdMismatchException;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,19 +26,31 @@ class NexusBankWebhookController {
     private final WebhookVerifier verifier;
     private final StatusIngestion ingestion;
     private final ObjectMapper json;
+    private final MeterRegistry meters;
 
-    NexusBankWebhookController(WebhookVerifier verifier, StatusIngestion ingestion, ObjectMapper json) {
+    NexusBankWebhookController(WebhookVerifier verifier, StatusIngestion ingestion, ObjectMapper json, MeterRegistry meters) {
         this.verifier = verifier;
         this.ingestion = ingestion;
         this.json = json;
+        this.meters = meters;
     }
 
     @PostMapping("/webhooks/nexusbank/account-opening")
     ResponseEntity<Map<String, String>> receive(HttpServletRequest request) throws IOException {
-        String body = readBody(request);
-        String webhookId = verifier.verify(body, headers(request));
-        IngestOutcome outcome = ingestion.ingest(WebhookPayload.parse(json, body, webhookId));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("webhookId", webhookId, "outcome", outcome.name()));
+        try {
+            String body = readBody(request);
+            String webhookId = verifier.verify(body, headers(request));
+            IngestOutcome outcome;
+            try {
+                outcome = ingestion.ingest(WebhookPayload.parse(json, body, webhookId));
+            } catch (TrackingIdMismatchException e) {
+                throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "tracking_id_mismatch", e.getMessage());
+            }
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("webhookId", webhookId, "outcome", outcome.name()));
+        } catch (WebhookRejectedException e) {
+            meters.counter("account.opening.webhooks.rejected", "reason", e.reason()).increment();
+            throw e;
+        }
     }
 
     private static String readBody(HttpServletRequest request) throws IOException {
@@ -53,7 +67,7 @@ class NexusBankWebhookController {
     }
 
     private static WebhookRejectedException tooLarge() {
-        return new WebhookRejectedException(HttpStatus.PAYLOAD_TOO_LARGE,
+        return new WebhookRejectedException(HttpStatus.PAYLOAD_TOO_LARGE, "too_large",
                 "body is larger than " + MAX_BODY_BYTES + " bytes (64 KiB)");
     }
 

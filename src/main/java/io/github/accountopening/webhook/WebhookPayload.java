@@ -21,39 +21,39 @@ public record WebhookPayload(@JsonProperty("tracking_id") String trackingId, Str
         try {
             node = json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw badRequest("body is not JSON: " + e.getOriginalMessage());
+            throw badRequest("not_json", "body is not JSON: " + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
-            throw badRequest("body must be a JSON object");
+            throw badRequest("not_json", "body must be a JSON object");
         }
         WebhookPayload payload;
         try {
             payload = json.treeToValue(node, WebhookPayload.class);
         } catch (JsonProcessingException e) {
-            throw badRequest("body does not have the webhook's shape: " + e.getOriginalMessage());
+            throw badRequest("invalid_payload", "body does not have the webhook's shape: " + e.getOriginalMessage());
         }
         return payload.toReport(EventSource.WEBHOOK, webhookId);
     }
 
     StatusReport toReport(EventSource source, String webhookId) {
         if (isBlank(trackingId) && isBlank(reference)) {
-            throw badRequest("neither tracking_id nor reference is given: the webhook names no opening");
+            throw badRequest("invalid_payload", "neither tracking_id nor reference is given: the webhook names no opening");
         }
-        ProviderStatus parsed = ProviderStatus.parse(status).orElseThrow(() -> badRequest(
+        ProviderStatus parsed = ProviderStatus.parse(status).orElseThrow(() -> badRequest("invalid_payload",
                 "status '" + status + "' is unknown; expected one of " + ProviderStatus.names()));
         BankAccount account = null;
         if (parsed == ProviderStatus.COMPLETED) {
             try {
                 account = new BankAccount(iban, bic);
             } catch (BankAccount.InvalidBankAccountException e) {
-                throw badRequest("a COMPLETED status needs a valid iban and bic: " + e.getMessage());
+                throw badRequest("invalid_account", "a COMPLETED status needs a valid iban and bic: " + e.getMessage());
             }
         }
         return new StatusReport(blankToNull(reference), blankToNull(trackingId), parsed, account, reason, source, webhookId);
     }
 
-    private static WebhookRejectedException badRequest(String detail) {
-        return new WebhookRejectedException(HttpStatus.BAD_REQUEST, detail);
+    private static WebhookRejectedException badRequest(String reason, String detail) {
+        return new WebhookRejectedException(HttpStatus.BAD_REQUEST, reason, detail);
     }
 
     private static boolean isBlank(String value) {

@@ -52,18 +52,18 @@ public class WebhookVerifier {
             }
         }
         if (!missing.isEmpty()) {
-            throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "missing webhook headers: " + String.join(", ", missing));
+            throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "missing_headers", "missing webhook headers: " + String.join(", ", missing));
         }
         long timestamp;
         try {
             timestamp = Long.parseLong(first(headers, TIMESTAMP).trim());
         } catch (NumberFormatException e) {
-            throw new WebhookRejectedException(HttpStatus.BAD_REQUEST,
+            throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "bad_timestamp",
                     "webhook-timestamp must be Unix seconds, was '" + first(headers, TIMESTAMP) + "'");
         }
         long skew = Math.abs(clock.instant().getEpochSecond() - timestamp);
         if (skew > TOLERANCE.toSeconds()) {
-            throw new WebhookRejectedException(HttpStatus.UNAUTHORIZED,
+            throw new WebhookRejectedException(HttpStatus.UNAUTHORIZED, "timestamp_out_of_tolerance",
                     "webhook-timestamp is " + skew + " s away from our clock; at most " + TOLERANCE.toSeconds() + " s are accepted");
         }
         for (Webhook verifier : verifiers) {
@@ -74,7 +74,7 @@ public class WebhookVerifier {
                 // try the next secret: during a rotation the sender may sign with either
             }
         }
-        throw new WebhookRejectedException(HttpStatus.UNAUTHORIZED,
+        throw new WebhookRejectedException(HttpStatus.UNAUTHORIZED, "bad_signature",
                 "webhook-signature matches none of our secrets for this webhook-id, timestamp and body");
     }
 

@@ -1,0 +1,84 @@
+package io.github.accountopening.config;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Profiles;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Under profile {@code prod}, refuses to start before anything is created while a development value
+ * remains: the {@code demo} user, a {@code dev-} key, token or secret, the embedded H2 database, or a
+ * client still pointing at a built-in simulator. Each offending property gets one line.
+ */
+public class ProductionSafetyCheck implements EnvironmentPostProcessor, Ordered {
+
+    static final String DEV_PREFIX = "dev-";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        if (!env.acceptsProfiles(Profiles.of("prod"))) {
+            return;
+        }
+        List<String> problems = problems(env);
+        if (!problems.isEmpty()) {
+            throw new UnsafeProductionConfigurationException(problems);
+        }
+    }
+
+    static List<String> problems(ConfigurableEnvironment env) {
+        List<String> problems = new ArrayList<>();
+        if ("demo".equals(env.getProperty("camunda.bpm.admin-user.id"))) {
+            problems.add("camunda.bpm.admin-user.id is the demo user: set CAMUNDA_BPM_ADMINUSER_ID to your administrator");
+        }
+        if ("demo".equals(env.getProperty("camunda.bpm.admin-user.password"))) {
+            problems.add("camunda.bpm.admin-user.password is the demo password: set CAMUNDA_BPM_ADMINUSER_PASSWORD");
+        }
+        devValue(env, "nexusbank.api-key", "NEXUSBANK_APIKEY", problems);
+        devValue(env, "jira.api-token", "JIRA_APITOKEN", problems);
+        for (String secret : env.getProperty("nexusbank.webhook-secret", "").split(",")) {
+            if (secret.isBlank() || decodesToDevValue(secret.trim())) {
+                problems.add("nexusbank.webhook-secret holds the development secret: set NEXUSBANK_WEBHOOKSECRET to NexusBank's whsec_ secret(s)");
+                break;
+            }
+        }
+        String url = env.getProperty("spring.datasource.url", "");
+        if (url.isBlank() || url.startsWith("jdbc:h2:")) {
+            problems.add("spring.datasource.url is the embedded H2 database: use profile postgres and set SPRING_DATASOURCE_URL");
+        }
+        for (String client : List.of("nexusbank.base-url", "cards.base-url", "jira.base-url")) {
+            if (env.getProperty(client, "").contains("/simulator/")) {
+                problems.add(client + " points at the built-in simulator, which prod turns off: set "
+                        + client.toUpperCase().replace(".", "_").replace("-", ""));
+            }
+        }
+        return problems;
+    }
+
+    private static void devValue(ConfigurableEnvironment env, String property, String variable, List<String> problems) {
+        String value = env.getProperty(property, "");
+        if (value.isBlank() || value.startsWith(DEV_PREFIX)) {
+            problems.add(property + " is " + (value.isBlank() ? "not set" : "the development value") + ": set " + variable);
+        }
+    }
+
+    private static boolean decodesToDevValue(String secret) {
+        try {
+            String key = secret.startsWith("whsec_") ? secret.substring("whsec_".length()) : secret;
+            return new String(Base64.getDecoder().decode(key), StandardCharsets.UTF_8).startsWith(DEV_PREFIX);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** After the configuration files and profiles have been read. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

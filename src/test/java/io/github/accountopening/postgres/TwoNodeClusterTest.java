@@ -1,0 +1,192 @@
+package io.github.accountopening.postgres;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.accountopening.AccountOpeningApplication;
+import io.github.accountopening.simulator.CardPlatformSimulator;
+import io.github.accountopening.simulator.JiraSimulator;
+import io.github.accountopening.support.Api;
+import io.github.accountopening.support.EmbeddedPostgres;
+import io.github.accountopening.support.FreePortInitializer;
+import io.github.accountopening.ticket.OpsTickets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import redis.embedded.RedisServer;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.StreamSupport;
+
+import static io.github.accountopening.support.Api.newRequestId;
+import static io.github.accountopening.support.Api.webhookBody;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two application nodes on one PostgreSQL and one Redis, as in production: openings started on one
+ * node, webhooks landing on either with duplicates, the shared shield absorbing bursts split across
+ * nodes, and one node going away in the middle.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoNodeClusterTest {
+
+    static final int OPENINGS = 200;
+
+    static RedisServer redis;
+    static ConfigurableApplicationContext nodeA;
+    static ConfigurableApplicationContext nodeB;
+    static Api apiA;
+    static Api apiB;
+
+    @BeforeAll
+    static void startCluster() throws IOException {
+        int redisPort = FreePortInitializer.freePort();
+        redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").build();
+        redis.start();
+        String database = EmbeddedPostgres.newDatabase();
+        int portA = FreePortInitializer.freePort();
+        int portB = FreePortInitializer.freePort();
+        Map<String, Object> common = new HashMap<>(Map.of(
+                "spring.datasource.url", database,
+                "spring.datasource.username", "postgres",
+                "spring.datasource.password", "postgres",
+                "account-opening.dedup.store", "redis",
+                "spring.data.redis.port", redisPort,
+                "simulator.webhook-delay", "PT0.2S",
+                "account-opening.polling.interval", "PT2S",
+                "account-opening.polling.give-up-after", "PT120S",
+                "account-opening.retry-cycle", "R5/PT1S"));
+        common.put("camunda.bpm.job-execution.wait-time-in-millis", 100);
+        common.put("camunda.bpm.job-execution.max-wait", 500);
+        // Both nodes use node A's simulators, as a cluster uses one NexusBank.
+        String simulators = "http://localhost:" + portA + "/simulator/";
+        common.put("nexusbank.base-url", simulators + "nexusbank");
+        common.put("cards.base-url", simulators + "cards");
+        common.put("jira.base-url", simulators + "jira");
+        common.put("simulator.webhook-url", "http://localhost:" + portA + "/webhooks/nexusbank/account-opening");
+        nodeA = node(common, portA);
+        nodeB = node(common, portB);
+        apiA = new Api(portA);
+        apiB = new Api(portB);
+    }
+
+    private static ConfigurableApplicationContext node(Map<String, Object> common, int port) {
+        Map<String, Object> properties = new HashMap<>(common);
+        properties.put("server.port", port);
+        // as command-line arguments, so that they win over the profile's own settings
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(AccountOpeningApplication.class).profiles("postgres").run(args);
+    }
+
+    @AfterAll
+    static void stopCluster() throws IOException {
+        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[]{nodeA, nodeB}) {
+            if (node != null && node.isActive()) {
+                node.close();
+            }
+        }
+        if (redis != null) {
+            redis.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void webhooksLandingOnEitherNodeFinishEveryOpeningExactlyOnce() throws Exception {
+        List<String> requestIds = new ArrayList<>();
+        for (int i = 0; i < OPENINGS; i++) {
+            String requestId = newRequestId();
+            assertThat(apiA.start(requestId, "C-node-" + i, "NL", "COMPANY", "Node " + i + " B.V. [no-webhook]").status()).isEqualTo(200);
+            requestIds.add(requestId);
+        }
+        Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        List<Future<?>> sent = new ArrayList<>();
+        for (String requestId : requestIds) {
+            sent.add(senders.submit(() -> {
+                String body = webhookBody(null, requestId, "COMPLETED", "NL91ABNA0417164300", "ABNANL2A", null);
+                int copies = 1 + ThreadLocalRandom.current().nextInt(3);
+                for (int c = 0; c < copies; c++) {
+                    Api node = ThreadLocalRandom.current().nextBoolean() ? apiA : apiB;
+                    answers.computeIfAbsent(node.webhook(body).status(), s -> new AtomicInteger()).incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : sent) {
+            future.get(60, TimeUnit.SECONDS);
+        }
+        senders.shutdown();
+
+        assertThat(answers.keySet()).containsOnly(202);
+        CardPlatformSimulator cards = nodeA.getBean(CardPlatformSimulator.class);
+        JiraSimulator jira = nodeA.getBean(JiraSimulator.class);
+        for (int i = 0; i < OPENINGS; i++) {
+            String requestId = requestIds.get(i);
+            Api reader = i % 2 == 0 ? apiA : apiB;
+            JsonNode opened = await().atMost(Duration.ofSeconds(60)).until(() -> reader.record(requestId).json(), r -> !r.get("cardId").isNull());
+            assertThat(opened.get("status").asText()).isEqualTo("COMPLETED");
+            assertThat(appliedCompletions(reader, requestId)).as("completed once: " + requestId).isEqualTo(1);
+            assertThat(cards.cardsIssuedTo("C-node-" + i)).isEqualTo(1);
+            assertThat(jira.withLabel(OpsTickets.requestLabel(requestId))).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theSharedShieldAbsorbsABurstSplitAcrossTheNodes() {
+        String requestId = newRequestId();
+        apiA.start(requestId, "C-burst", "BE", "COMPANY", "Burst BV [stuck]");
+        await().until(() -> apiA.record(requestId).json(), r -> r.get("providerStatus").asText().equals("IN_PROGRESS"));
+        String body = webhookBody(null, requestId, "REJECTED", null, null, "burst");
+
+        Api.Reply first = apiA.webhook(body);
+        Api.Reply second = apiB.webhook(body);
+        Api.Reply third = apiB.webhook(body);
+
+        assertThat(first.json().get("outcome").asText()).isEqualTo("APPLIED");
+        assertThat(second.json().get("outcome").asText()).isEqualTo("SHIELDED");
+        assertThat(third.json().get("outcome").asText()).isEqualTo("SHIELDED");
+        assertThat(apiB.get("/actuator/health/dependencies", "demo", "demo").json().at("/components/duplicateShield/details/reachable").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void whenOneNodeGoesAwayTheOtherFinishesItsOpenings() {
+        List<String> requestIds = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String requestId = newRequestId();
+            // started on B, whose job executor fetches their jobs; the simulator (on A) answers
+            apiB.start(requestId, "C-leave-" + i, "NL", "FREELANCER", "Leaving " + i + " [no-webhook]");
+            requestIds.add(requestId);
+        }
+        nodeB.close();
+
+        for (String requestId : requestIds) {
+            JsonNode opened = await().atMost(Duration.ofSeconds(60)).until(() -> apiA.record(requestId).json(), r -> !r.get("cardId").isNull());
+            assertThat(opened.get("status").asText()).isEqualTo("COMPLETED");
+            assertThat(appliedCompletions(apiA, requestId)).isEqualTo(1);
+        }
+    }
+
+    private static long appliedCompletions(Api api, String requestId) {
+        return StreamSupport.stream(api.events(requestId).json().spliterator(), false)
+                .filter(e -> e.get("status").asText().equals("COMPLETED") && e.get("outcome").asText().equals("APPLIED")).count();
+    }
+}

@@ -8,6 +8,8 @@ import io.github.accountopening.support.Api;
 import io.github.accountopening.support.EmbeddedPostgres;
 import io.github.accountopening.support.FreePortInitializer;
 import io.github.accountopening.ticket.OpsTickets;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -101,7 +103,7 @@ class TwoNodeClusterTest {
                 node.close();
             }
         }
-        if (redis != null) {
+        if (redis != null && redis.isActive()) {
             redis.stop();
         }
     }
@@ -177,12 +179,33 @@ class TwoNodeClusterTest {
             requestIds.add(requestId);
         }
         nodeB.close();
+        // Camunda's REST API looks its engine up in a JVM-wide registry; in production every node is its own JVM.
+        ProcessEngines.registerProcessEngine(nodeA.getBean(ProcessEngine.class));
 
         for (String requestId : requestIds) {
             JsonNode opened = await().atMost(Duration.ofSeconds(60)).until(() -> apiA.record(requestId).json(), r -> !r.get("cardId").isNull());
             assertThat(opened.get("status").asText()).isEqualTo("COMPLETED");
             assertThat(appliedCompletions(apiA, requestId)).isEqualTo(1);
         }
+    }
+
+    @Test
+    @Order(4)
+    void aRedisThatIsDownLetsWebhooksThroughAndSaysSo() throws IOException {
+        String requestId = newRequestId();
+        apiA.start(requestId, "C-no-redis", "NL", "COMPANY", "Redisless B.V. [stuck]");
+        await().until(() -> apiA.record(requestId).json(), r -> r.get("providerStatus").asText().equals("IN_PROGRESS"));
+        redis.stop();
+
+        Api.Reply reply = apiA.webhook(webhookBody(null, requestId, "COMPLETED", "NL91ABNA0417164300", "ABNANL2A", null));
+
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(reply.json().get("outcome").asText()).isEqualTo("APPLIED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> apiA.record(requestId).json(), r -> !r.get("cardId").isNull());
+        assertThat(apiA.get("/actuator/prometheus", "demo", "demo").body()).containsPattern("account_opening_dedup_unavailable_total\\{[^}]*\\} [1-9]");
+        JsonNode health = apiA.get("/actuator/health/dependencies", "demo", "demo").json();
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/duplicateShield/details/reachable").asBoolean()).isFalse();
     }
 
     private static long appliedCompletions(Api api, String requestId) {

@@ -1,6 +1,7 @@
 package io.github.accountopening.provider;
 
 import feign.RetryableException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.github.accountopening.account.AccountOpening;
 import io.github.accountopening.account.AccountOpenings;
@@ -25,6 +26,14 @@ public class AccountProvider {
         this.nexusBank = nexusBank;
         this.openings = openings;
         this.meters = meters;
+        for (ProviderStatus status : ProviderStatus.values()) {
+            polls(status); // present from the start, so that a rate can be drawn from zero
+        }
+    }
+
+    private Counter polls(ProviderStatus status) {
+        return Counter.builder("account.opening.polls").tag("status", status.name())
+                .description("Polls of NexusBank's status API, by the status it answered").register(meters);
     }
 
     /** ASYNC request: returns the tracking id, or null when NexusBank refused the request outright. */
@@ -71,7 +80,7 @@ public class AccountProvider {
         ProviderStatus status = ProviderStatus.parse(answer.status()).orElseThrow(() -> new ProviderUnavailableException(
                 "NexusBank's status API answered the unknown status '" + answer.status() + "' for tracking id "
                         + opening.getTrackingId() + "; expected one of " + ProviderStatus.names()));
-        meters.counter("account.opening.polls", "status", status.name()).increment();
+        polls(status).increment();
         BankAccount account = status == ProviderStatus.COMPLETED ? bankAccount(answer.iban(), answer.bic()) : null;
         return openings.apply(new StatusReport(requestId, opening.getTrackingId(), status, account, answer.reason(),
                 EventSource.POLL, null)).status();

@@ -6,6 +6,7 @@ import io.github.accountopening.account.AccountOpenings;
 import io.github.accountopening.account.AccountStatus;
 import io.github.accountopening.config.AccountOpeningProperties;
 import io.github.accountopening.config.JiraProperties;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 
@@ -25,7 +26,7 @@ public class OpsTickets {
     private final JiraProperties jiraProperties;
     private final AccountOpeningProperties properties;
     private final AccountOpenings openings;
-    private final MeterRegistry meters;
+    private final Counter escalations;
 
     OpsTickets(JiraApi jira, JiraProperties jiraProperties, AccountOpeningProperties properties,
                AccountOpenings openings, MeterRegistry meters) {
@@ -33,7 +34,8 @@ public class OpsTickets {
         this.jiraProperties = jiraProperties;
         this.properties = properties;
         this.openings = openings;
-        this.meters = meters;
+        this.escalations = Counter.builder("account.opening.escalations")
+                .description("Jira tickets opened for openings that got no terminal status in time").register(meters);
     }
 
     public static String requestLabel(String requestId) {
@@ -50,7 +52,7 @@ public class OpsTickets {
             String key = existingTicket(requestId);
             if (key == null) {
                 key = jira.create(newIssue(opening, processInstanceId)).key();
-                meters.counter("account.opening.escalations").increment();
+                escalations.increment();
             }
             return openings.recordTicket(requestId, key).getTicketKey();
         } catch (FeignException e) {

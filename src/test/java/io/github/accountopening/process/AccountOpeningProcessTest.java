@@ -60,6 +60,7 @@ class AccountOpeningProcessTest {
     @Autowired DuplicateShield shield;
     @Autowired OpsTickets tickets;
     @Autowired JdbcTemplate jdbc;
+    @Autowired OrphanWatch orphans;
 
     @BeforeEach
     void initAssertions() {
@@ -343,6 +344,21 @@ class AccountOpeningProcessTest {
         assertThat(openings.get(requestId).getTicketKey()).isEqualTo(earlierKey);
         assertThat(jira.withLabel(OpsTickets.requestLabel(requestId))).hasSize(1);
         assertThat(pi).isWaitingAt(TASK_RESOLVE_OPENING);
+    }
+
+    @Test
+    void anOpeningWhoseProcessIsGoneIsCountedAsAnOrphanUntilSomeoneFinishesIt() {
+        long before = orphans.count();
+        ProcessInstance pi = start("NL", "COMPANY", "Lost B.V. [no-webhook]");
+        execute(job(pi));
+        assertThat(orphans.count()).isEqualTo(before);
+
+        runtime.deleteProcessInstance(pi.getId(), "broken on purpose");
+        assertThat(orphans.count()).isEqualTo(before + 1);
+        assertThat(orphans.health().getDetails()).containsEntry("orphanedOpenings", before + 1);
+
+        openings.apply(new StatusReport(pi.getBusinessKey(), null, ProviderStatus.REJECTED, null, "closed by ops", EventSource.OPS, null));
+        assertThat(orphans.count()).isEqualTo(before);
     }
 
     private ProcessInstance start(String market, String customerType, String legalName) {

@@ -1,5 +1,6 @@
 package io.github.accountopening.support;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -11,7 +12,7 @@ import java.lang.annotation.Target;
 /**
  * The whole application on a real port, job executor on, talking to its simulators over real HTTP,
  * with time compressed: webhooks after 0.3 s, polls every 3 s, escalation after 9 s, job retries
- * every second. Every HTTP test shares this one application.
+ * every second, metrics exported as in production. Every HTTP test shares this one application.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,5 +24,6 @@ import java.lang.annotation.Target;
         "camunda.bpm.job-execution.wait-time-in-millis=100",
         "camunda.bpm.job-execution.max-wait=500"})
 @ContextConfiguration(initializers = FreePortInitializer.class)
+@AutoConfigureObservability
 public @interface HttpTest {
 }

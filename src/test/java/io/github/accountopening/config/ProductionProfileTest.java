@@ -1,0 +1,85 @@
+package io.github.accountopening.config;
+
+import io.github.accountopening.AccountOpeningApplication;
+import io.github.accountopening.support.Api;
+import io.github.accountopening.support.EmbeddedPostgres;
+import io.github.accountopening.support.FreePortInitializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Profile prod: refuses development settings line by line, and runs without simulators or sandbox. */
+@ExtendWith(OutputCaptureExtension.class)
+class ProductionProfileTest {
+
+    @Test
+    void refusesToStartOnDevelopmentSettingsNamingEachOne(CapturedOutput output) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(AccountOpeningApplication.class).profiles("prod")
+                .run("--server.port=" + FreePortInitializer.freePort()))
+                .isInstanceOf(UnsafeProductionConfigurationException.class);
+
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START",
+                " - camunda.bpm.admin-user.id is the demo user",
+                " - camunda.bpm.admin-user.password is the demo password",
+                " - nexusbank.api-key is the development value",
+                " - nexusbank.webhook-secret holds the development secret",
+                " - jira.api-token is the development value",
+                " - spring.datasource.url is the embedded H2 database",
+                " - nexusbank.base-url points at the built-in simulator");
+    }
+
+    @Test
+    void refusesOnlyWhatIsLeftAtItsDevelopmentValue() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(AccountOpeningApplication.class).profiles("prod")
+                .run(productionSettings(Map.of("spring.datasource.url", "jdbc:postgresql://localhost:1/none",
+                        "nexusbank.api-key", "dev-nexusbank-api-key"))))
+                .isInstanceOfSatisfying(UnsafeProductionConfigurationException.class,
+                        e -> assertThat(e.problems()).singleElement().asString().startsWith("nexusbank.api-key"));
+    }
+
+    @Test
+    void startsWithProductionSettingsWithoutSimulatorsSandboxOrDemoUser() {
+        int port = FreePortInitializer.freePort();
+        String[] args = productionSettings(Map.of("spring.datasource.url", EmbeddedPostgres.newDatabase(), "server.port", String.valueOf(port)));
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AccountOpeningApplication.class)
+                .profiles("prod", "postgres").run(args)) {
+            Api api = new Api(port);
+
+            assertThat(api.get("/actuator/health", null, null).status()).isEqualTo(200);
+            assertThat(api.get("/engine-rest/process-definition", "demo", "demo").status()).isEqualTo(401);
+            assertThat(api.get("/engine-rest/process-definition", "platformadmin", "a-long-production-password").status()).isEqualTo(200);
+            assertThat(api.post("/company/account-opening/set-status-sandbox", "{}", "platformadmin", "a-long-production-password").status())
+                    .isEqualTo(404);
+            assertThat(api.get("/simulator/nexusbank/v2/account-openings/trk-1", null, null).status()).isEqualTo(404);
+        }
+    }
+
+    /** Everything prod needs, each value a production one unless overridden. */
+    private static String[] productionSettings(Map<String, String> overrides) {
+        String secret = "whsec_" + Base64.getEncoder().encodeToString("live-secret-from-nexusbank-0001".getBytes(StandardCharsets.UTF_8));
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("spring.datasource.username", "postgres");
+        settings.put("spring.datasource.password", "postgres");
+        settings.put("camunda.bpm.admin-user.id", "platformadmin");
+        settings.put("camunda.bpm.admin-user.password", "a-long-production-password");
+        settings.put("nexusbank.api-key", "live-key-0001");
+        settings.put("nexusbank.webhook-secret", secret);
+        settings.put("jira.api-token", "live-jira-token");
+        settings.put("nexusbank.base-url", "https://api.nexusbank.example");
+        settings.put("cards.base-url", "https://cards.example");
+        settings.put("jira.base-url", "https://jira.example");
+        settings.putAll(overrides);
+        return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+}

@@ -45,7 +45,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 /** Every path of the model, one job at a time, with time moved by ClockUtil instead of waited for. */
 @ProcessTest
-class AccountOpeningProcessTest {
+public class AccountOpeningProcessTest {
 
     static final Duration POLLING_INTERVAL = Duration.ofMinutes(30);
 

@@ -140,19 +140,17 @@ public class Api {
     }
 
     public Reply post(String path, String json, String user, String password) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (user != null) {
-            request.header("Authorization", basic(user, password));
-        }
-        return send(request);
+        return withJson("POST", path, json, user, password);
     }
 
     public Reply put(String path, String json, String user, String password) {
+        return withJson("PUT", path, json, user, password);
+    }
+
+    private Reply withJson(String method, String path, String json, String user, String password) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json));
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
         if (user != null) {
             request.header("Authorization", basic(user, password));
         }

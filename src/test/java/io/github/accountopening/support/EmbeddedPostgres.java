@@ -1,5 +1,7 @@
 package io.github.accountopening.support;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -29,6 +31,14 @@ public final class EmbeddedPostgres {
             }
         }
         return server;
+    }
+
+    /** Points an application under test at a new empty database of its own. */
+    public static void useNewDatabase(DynamicPropertyRegistry registry) {
+        String url = newDatabase();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
     }
 
     /** Creates a new empty database and returns its JDBC URL. */

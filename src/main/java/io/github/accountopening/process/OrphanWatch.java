@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * healthy opening is counted.
  */
 @Component("orphans")
-class OrphanWatch implements HealthIndicator {
+public class OrphanWatch implements HealthIndicator {
 
     static final String COUNT_ORPHANS = """
             select count(*) from account_opening a
@@ -33,7 +33,7 @@ class OrphanWatch implements HealthIndicator {
                 .description("IN_PROGRESS openings that no wait, job, task or incident will move: must be 0").register(meters);
     }
 
-    long count() {
+    public long count() {
         Long count = jdbc.queryForObject(COUNT_ORPHANS, Long.class);
         return count == null ? 0 : count;
     }

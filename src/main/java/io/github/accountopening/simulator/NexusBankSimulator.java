@@ -173,6 +173,11 @@ public class NexusBankSimulator implements AutoCloseable {
         return sender.answers();
     }
 
+    /** The bodies of the webhooks our endpoint answered 202: each one must have taken effect. */
+    public List<String> acceptedWebhooks() {
+        return sender.accepted();
+    }
+
     public void setOutage(boolean active) {
         outage = active;
     }

@@ -13,9 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,8 @@ class SimulatedWebhookSender {
     private final ScheduledExecutorService scheduler;
     /** How our endpoint answered, by HTTP status (0: no answer), so demos and tests can see every 5xx. */
     private final Map<Integer, AtomicLong> answers = new ConcurrentHashMap<>();
+    /** Bodies of the deliveries our endpoint accepted (202): each must have taken effect. */
+    private final List<String> accepted = new CopyOnWriteArrayList<>();
 
     SimulatedWebhookSender(NexusBankProperties nexusBank, SimulatorProperties properties, ScheduledExecutorService scheduler) {
         this.signer = new Webhook(nexusBank.webhookSecret().get(0).trim());
@@ -46,6 +50,10 @@ class SimulatedWebhookSender {
         Map<Integer, Long> copy = new TreeMap<>();
         answers.forEach((status, count) -> copy.put(status, count.get()));
         return copy;
+    }
+
+    List<String> accepted() {
+        return List.copyOf(accepted);
     }
 
     void send(String webhookId, String body) {
@@ -71,6 +79,9 @@ class SimulatedWebhookSender {
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             answers.computeIfAbsent(error != null ? 0 : response.statusCode(), k -> new AtomicLong()).incrementAndGet();
             boolean retry = error != null || response.statusCode() >= 500 || response.statusCode() == 429;
+            if (error == null && response.statusCode() == 202) {
+                accepted.add(body);
+            }
             if (!retry) {
                 if (response.statusCode() >= 400) {
                     log.warn("Webhook {} refused with {}: {}", webhookId, response.statusCode(), response.body());

@@ -1,0 +1,81 @@
+package io.github.accountopening.support;
+
+import io.github.accountopening.AccountOpeningApplication;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/** The application as an operating-system process of its own, which a test can kill with SIGKILL. */
+public final class ChildProcessApp {
+
+    private final List<String> command;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    public ChildProcessApp(Map<String, Object> settings, int port, Path log) {
+        this.port = port;
+        this.log = log;
+        this.command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx768m", "-cp", classPath(),
+                AccountOpeningApplication.class.getName(), "--server.port=" + port));
+        settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+    }
+
+    /**
+     * This JVM's class path: under Maven Surefire the real one is in {@code surefire.test.class.path}.
+     * Each entry once, or the engine would find the BPMN twice and refuse to deploy it.
+     */
+    static String classPath() {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return String.join(java.io.File.pathSeparator,
+                new java.util.LinkedHashSet<>(List.of(classPath.split(java.io.File.pathSeparator))));
+    }
+
+    /** Starts the process and waits until its health check answers. */
+    public void start() {
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Api api = new Api(port);
+        await().atMost(Duration.ofSeconds(90)).ignoreExceptionsInstanceOf(UncheckedIOException.class).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application process exited:\n" + tail());
+            }
+            return api.get("/actuator/health", null, null).status() == 200;
+        });
+    }
+
+    private String tail() throws IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /** kill -9: no shutdown hook, no graceful anything. */
+    public void kill() {
+        process.destroyForcibly();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !process.isAlive());
+    }
+
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive());
+        }
+    }
+
+    public Api api() {
+        return new Api(port);
+    }
+}

@@ -16,6 +16,7 @@ import static org.awaitility.Awaitility.await;
 public final class ChildProcessApp {
 
     private final List<String> command;
+    private final Map<String, Object> settings;
     private final Path log;
     private final int port;
     private Process process;
@@ -23,6 +24,7 @@ public final class ChildProcessApp {
     public ChildProcessApp(Map<String, Object> settings, int port, Path log) {
         this.port = port;
         this.log = log;
+        this.settings = Map.copyOf(settings);
         this.command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx768m", "-cp", classPath(),
@@ -73,6 +75,20 @@ public final class ChildProcessApp {
             process.destroy();
             await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive());
         }
+    }
+
+    public String setting(String key) {
+        return String.valueOf(settings.get(key));
+    }
+
+    /** Heap in use right after a full collection, as the application's own metrics report it. */
+    public long heapAfterFullGc() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid()), "GC.run").redirectErrorStream(true).start();
+        jcmd.getInputStream().readAllBytes();
+        jcmd.waitFor();
+        return api().get("/actuator/metrics/jvm.memory.used?tag=area:heap", "demo", "demo").json()
+                .at("/measurements/0/value").asLong();
     }
 
     public Api api() {

@@ -1,5 +1,10 @@
 package io.github.accountopening.account;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,11 +28,17 @@ class AccountOpeningController {
     }
 
     @GetMapping("/{requestId}")
+    @Operation(summary = "One account record, the anchor of an opening")
+    @ApiResponse(responseCode = "200", description = "the record")
+    @ApiResponse(responseCode = "404", description = "no opening with this request id", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     AccountOpeningView get(@PathVariable String requestId) {
         return AccountOpeningView.of(openings.get(requestId));
     }
 
     @GetMapping
+    @Operation(summary = "Account records, oldest first, optionally by status")
+    @ApiResponse(responseCode = "200", description = "the records")
+    @ApiResponse(responseCode = "400", description = "unknown status, or limit outside 1-1000", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     List<AccountOpeningView> list(@RequestParam(required = false) String status,
                                   @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -37,6 +48,9 @@ class AccountOpeningController {
     }
 
     @GetMapping("/{requestId}/events")
+    @Operation(summary = "Every status that reached the record, oldest first, and what it did")
+    @ApiResponse(responseCode = "200", description = "the audit trail")
+    @ApiResponse(responseCode = "404", description = "no opening with this request id", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     List<AccountOpeningEventView> events(@PathVariable String requestId) {
         return openings.events(requestId).stream().map(AccountOpeningEventView::of).toList();
     }

@@ -59,7 +59,8 @@ class SecurityConfig {
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/engine-rest/**", "/api/**", "/company/**", "/actuator/**").authenticated()
+                        .requestMatchers("/engine-rest/**", "/api/**", "/company/**", "/actuator/**",
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                         .anyRequest().permitAll())
                 .build();
     }

@@ -9,7 +9,12 @@ import io.github.accountopening.account.ProviderStatus;
 import io.github.accountopening.account.StatusReport;
 import io.github.accountopening.webhook.IngestOutcome;
 import io.github.accountopening.webhook.StatusIngestion;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,6 +45,12 @@ class SandboxController {
     }
 
     @PostMapping("/company/account-opening/set-status-sandbox")
+    @Operation(summary = "Push a simulated provider status through the webhook pipeline (non-production)",
+            description = "iban and bic are optional for COMPLETED: a valid test IBAN for the opening's market is made up.")
+    @ApiResponse(responseCode = "202", description = "accepted; outcome as for a webhook")
+    @ApiResponse(responseCode = "400", description = "unknown request id, unknown status, or a bad IBAN",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "the sandbox is switched off (account-opening.sandbox.enabled=false)")
     ResponseEntity<Map<String, String>> setStatus(@RequestBody SandboxStatus request) {
         if (request.accountOpeningRequestId() == null || request.accountOpeningRequestId().isBlank()) {
             throw new IllegalArgumentException("accountOpeningRequestId is missing");

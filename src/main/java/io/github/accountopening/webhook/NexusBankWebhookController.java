@@ -3,7 +3,15 @@ package io.github.accountopening.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.accountopening.account.TrackingIdMismatchException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +44,24 @@ class NexusBankWebhookController {
     }
 
     @PostMapping("/webhooks/nexusbank/account-opening")
-    ResponseEntity<Map<String, String>> receive(HttpServletRequest request) throws IOException {
+    @Operation(summary = "NexusBank's status webhook", description = """
+            Signed as in Standard Webhooks 1.0: webhook-signature holds space-separated v1,<base64 HMAC-SHA256>             entries over {webhook-id}.{webhook-timestamp}.{raw body}. Matched by reference (our request id) or             tracking_id; a status that names no opening yet is parked and applied once it does.""")
+    @SecurityRequirements
+    @Parameter(in = ParameterIn.HEADER, name = WebhookVerifier.ID, required = true, description = "unique per message")
+    @Parameter(in = ParameterIn.HEADER, name = WebhookVerifier.TIMESTAMP, required = true, description = "Unix seconds, at most 5 minutes off")
+    @Parameter(in = ParameterIn.HEADER, name = WebhookVerifier.SIGNATURE, required = true, description = "v1,<base64 HMAC-SHA256> ...")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookPayload.class)))
+    @ApiResponse(responseCode = "202", description = "accepted: applied, duplicate, stale, contradicting, parked or absorbed by the shield")
+    @ApiResponse(responseCode = "400", description = "missing headers, not JSON, unknown status, no id, COMPLETED without valid IBAN and BIC",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "signature wrong, or timestamp more than 5 minutes off",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "413", description = "body over 64 KiB",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "we cannot persist right now: retry after the Retry-After seconds",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<Map<String, String>> receive(@Parameter(hidden = true) HttpServletRequest request) throws IOException {
         try {
             String body = readBody(request);
             String webhookId = verifier.verify(body, headers(request));

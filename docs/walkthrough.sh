@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the README's "Try it" walk-through, exactly as written, against the built jar on port 8080,
+# and checks that every opening it starts ends as the README says.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=target/account-opening.jar
+[ -f "$jar" ] || { echo "build the jar first: mvn -B package" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'kill "${app_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+java -jar "$jar" >"$work/app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 120); do
+  curl -fsS http://localhost:8080/actuator/health >/dev/null 2>&1 && break
+  kill -0 "$app_pid" 2>/dev/null || { tail -50 "$work/app.log"; exit 1; }
+  sleep 1
+done
+
+# Every ```bash block between "## Try it" and the next section, in order.
+awk '/^## Try it/{on=1; next} /^## /{on=0} on && /^```bash/{inside=1; next} on && /^```/{inside=0; print "echo"; next} inside' README.md > "$work/walkthrough.sh"
+bash -euo pipefail "$work/walkthrough.sh" | tee "$work/output.txt"
+
+grep -q '"outcome":"SHIELDED"' "$work/output.txt" || { echo "the repeated webhook was not absorbed" >&2; exit 1; }
+for request in req-42 req-43 req-44; do
+  for _ in $(seq 1 30); do
+    status=$(curl -s -u demo:demo "http://localhost:8080/api/account-openings/$request" | sed -n 's/.*"status":"\([A-Z_]*\)".*/\1/p')
+    card=$(curl -s -u demo:demo "http://localhost:8080/api/account-openings/$request" | sed -n 's/.*"cardId":"\([^"]*\)".*/\1/p')
+    [ "$status" = COMPLETED ] && [ -n "$card" ] && break
+    sleep 1
+  done
+  [ "$status" = COMPLETED ] && [ -n "$card" ] || { echo "$request is $status without a card" >&2; exit 1; }
+  echo "walk-through: $request COMPLETED with card $card"
+done

@@ -5,6 +5,7 @@ import io.github.accountopening.simulator.CardPlatformSimulator;
 import io.github.accountopening.simulator.JiraSimulator;
 import io.github.accountopening.simulator.NexusBankSimulator;
 import io.github.accountopening.support.Api;
+import io.github.accountopening.support.AuditTrail;
 import io.github.accountopening.support.EmbeddedPostgres;
 import io.github.accountopening.support.FreePortInitializer;
 import io.github.accountopening.support.StandaloneApp;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
 import static io.github.accountopening.support.Api.newRequestId;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,7 +117,7 @@ class ChaosSoakLongTest {
             rejected += decided.equals("REJECTED") ? 1 : 0;
             doubleCards += cards.cardsIssuedTo("C-soak-" + i) > 1 ? 1 : 0;
             tickets += jira.withLabel(OpsTickets.requestLabel(requestId)).size();
-            backwards += backwardSteps(api.events(requestId).json());
+            backwards += AuditTrail.backwardSteps(api.events(requestId).json());
         }
         Duration took = Duration.between(started, Instant.now());
         Map<Integer, Long> answers = nexusBank.webhookAnswers();
@@ -146,22 +146,5 @@ class ChaosSoakLongTest {
         Map<String, Object> settings = new HashMap<>(common);
         settings.put("server.port", port);
         return settings;
-    }
-
-    private static int backwardSteps(JsonNode events) {
-        int rank = 0;
-        int backwards = 0;
-        for (JsonNode event : StreamSupport.stream(events.spliterator(), false).toList()) {
-            if (event.get("outcome").asText().equals("APPLIED")) {
-                int next = switch (event.get("status").asText()) {
-                    case "INITIATED" -> 1;
-                    case "IN_PROGRESS" -> 2;
-                    default -> 3;
-                };
-                backwards += next <= rank ? 1 : 0;
-                rank = next;
-            }
-        }
-        return backwards;
     }
 }

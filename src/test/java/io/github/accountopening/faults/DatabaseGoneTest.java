@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.accountopening.process.OrphanWatch;
 import io.github.accountopening.simulator.NexusBankSimulator;
 import io.github.accountopening.support.Api;
+import io.github.accountopening.support.AuditTrail;
 import io.github.accountopening.support.FreePortInitializer;
 import io.github.accountopening.support.StandaloneApp;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
 import static io.github.accountopening.support.Api.newRequestId;
 import static io.github.accountopening.support.Api.webhookBody;
@@ -89,8 +89,7 @@ class DatabaseGoneTest {
             JsonNode opened = await().atMost(Duration.ofSeconds(90)).until(() -> api.record(requestId).json(),
                     r -> r.has("cardId") && !r.get("cardId").isNull());
             assertThat(opened.get("iban").asText()).isEqualTo(nexusBank.openingForRequest(requestId).account().iban());
-            long completions = StreamSupport.stream(api.events(requestId).json().spliterator(), false)
-                    .filter(e -> e.get("status").asText().equals("COMPLETED") && e.get("outcome").asText().equals("APPLIED")).count();
+            long completions = AuditTrail.applied(api.events(requestId).json(), "COMPLETED");
             assertThat(completions).isEqualTo(1);
         }
         assertThat(app.bean(OrphanWatch.class).count()).isZero();

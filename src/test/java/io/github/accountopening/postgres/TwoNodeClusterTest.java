@@ -5,6 +5,7 @@ import io.github.accountopening.AccountOpeningApplication;
 import io.github.accountopening.simulator.CardPlatformSimulator;
 import io.github.accountopening.simulator.JiraSimulator;
 import io.github.accountopening.support.Api;
+import io.github.accountopening.support.AuditTrail;
 import io.github.accountopening.support.EmbeddedPostgres;
 import io.github.accountopening.support.FreePortInitializer;
 import io.github.accountopening.ticket.OpsTickets;
@@ -33,7 +34,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.StreamSupport;
 
 import static io.github.accountopening.support.Api.newRequestId;
 import static io.github.accountopening.support.Api.webhookBody;
@@ -144,7 +144,7 @@ class TwoNodeClusterTest {
             Api reader = i % 2 == 0 ? apiA : apiB;
             JsonNode opened = await().atMost(Duration.ofSeconds(60)).until(() -> reader.record(requestId).json(), r -> !r.get("cardId").isNull());
             assertThat(opened.get("status").asText()).isEqualTo("COMPLETED");
-            assertThat(appliedCompletions(reader, requestId)).as("completed once: " + requestId).isEqualTo(1);
+            assertThat(AuditTrail.applied(reader.events(requestId).json(), "COMPLETED")).as("completed once: " + requestId).isEqualTo(1);
             assertThat(cards.cardsIssuedTo("C-node-" + i)).isEqualTo(1);
             assertThat(jira.withLabel(OpsTickets.requestLabel(requestId))).isEmpty();
         }
@@ -185,7 +185,7 @@ class TwoNodeClusterTest {
         for (String requestId : requestIds) {
             JsonNode opened = await().atMost(Duration.ofSeconds(60)).until(() -> apiA.record(requestId).json(), r -> !r.get("cardId").isNull());
             assertThat(opened.get("status").asText()).isEqualTo("COMPLETED");
-            assertThat(appliedCompletions(apiA, requestId)).isEqualTo(1);
+            assertThat(AuditTrail.applied(apiA.events(requestId).json(), "COMPLETED")).isEqualTo(1);
         }
     }
 
@@ -206,10 +206,5 @@ class TwoNodeClusterTest {
         JsonNode health = apiA.get("/actuator/health/dependencies", "demo", "demo").json();
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/duplicateShield/details/reachable").asBoolean()).isFalse();
-    }
-
-    private static long appliedCompletions(Api api, String requestId) {
-        return StreamSupport.stream(api.events(requestId).json().spliterator(), false)
-                .filter(e -> e.get("status").asText().equals("COMPLETED") && e.get("outcome").asText().equals("APPLIED")).count();
     }
 }

@@ -3,6 +3,7 @@ package io.github.accountopening.postgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.accountopening.simulator.CardPlatformSimulator;
 import io.github.accountopening.support.Api;
+import io.github.accountopening.support.AuditTrail;
 import io.github.accountopening.support.PostgresAppTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.StreamSupport;
 
 import static io.github.accountopening.support.Api.newRequestId;
 import static io.github.accountopening.support.Api.webhookBody;
@@ -81,8 +81,7 @@ class WakeUpRaceTest extends PostgresAppTest {
             JsonNode opened = await().atMost(Duration.ofSeconds(60)).until(() -> api.record(requestId).json(),
                     r -> !r.get("cardId").isNull());
             assertThat(opened.get("status").asText()).isEqualTo("COMPLETED");
-            long applied = StreamSupport.stream(api.events(requestId).json().spliterator(), false)
-                    .filter(e -> e.get("status").asText().equals("COMPLETED") && e.get("outcome").asText().equals("APPLIED")).count();
+            long applied = AuditTrail.applied(api.events(requestId).json(), "COMPLETED");
             assertThat(applied).as("completed exactly once: " + requestId).isEqualTo(1);
             assertThat(cards.cardsIssuedTo("C-race-" + i)).isEqualTo(1);
             String processInstanceId = opened.get("processInstanceId").asText();

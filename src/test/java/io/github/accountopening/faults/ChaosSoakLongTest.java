@@ -1,6 +1,7 @@
 package io.github.accountopening.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.accountopening.process.OrphanWatch;
 import io.github.accountopening.simulator.CardPlatformSimulator;
 import io.github.accountopening.simulator.JiraSimulator;
 import io.github.accountopening.simulator.NexusBankSimulator;
@@ -120,6 +121,7 @@ class ChaosSoakLongTest {
             backwards += AuditTrail.backwardSteps(api.events(requestId).json());
         }
         Duration took = Duration.between(started, Instant.now());
+        long orphans = nodeA.bean(OrphanWatch.class).count();
         Map<Integer, Long> answers = nexusBank.webhookAnswers();
 
         Path report = Path.of("target/faults/chaos-soak.md");
@@ -134,12 +136,14 @@ class ChaosSoakLongTest {
                 | double cards | %d |
                 | tickets | %d |
                 | backward transitions (from the history) | %d |
+                | orphaned openings afterwards | %d |
                 | time to finish all | %d s |
                 """.formatted(OPENINGS, completed, rejected, OPENINGS / 2, answers, completed + rejected, OPENINGS,
-                doubleCards, tickets, backwards, took.toSeconds()));
+                doubleCards, tickets, backwards, orphans, took.toSeconds()));
         assertThat(doubleCards).isZero();
         assertThat(tickets).isZero();
         assertThat(backwards).isZero();
+        assertThat(orphans).isZero();
     }
 
     private static Map<String, Object> with(Map<String, Object> common, int port) {

@@ -4,6 +4,7 @@ import io.github.accountopening.account.AccountOpening;
 import io.github.accountopening.account.StatusListener;
 import io.github.accountopening.account.StatusReport;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -33,21 +34,23 @@ class ProcessStatusListener implements StatusListener {
 
     @Override
     public void terminalStatusReached(AccountOpening opening) {
-        boolean waiting = runtime.createExecutionQuery()
-                .processDefinitionKey(KEY)
-                .processInstanceBusinessKey(opening.getRequestId())
-                .messageEventSubscriptionName(MESSAGE_STATUS_RECEIVED)
+        // Narrowed to the opening's own instance first, so neither look-up scans other instances' variables.
+        boolean waiting = runtime.createEventSubscriptionQuery()
+                .processInstanceId(opening.getProcessInstanceId())
+                .eventType("message")
+                .eventName(MESSAGE_STATUS_RECEIVED)
                 .count() > 0;
         if (!waiting) {
             return;
         }
         try {
             runtime.createMessageCorrelation(MESSAGE_STATUS_RECEIVED)
-                    .processInstanceBusinessKey(opening.getRequestId())
+                    .processInstanceId(opening.getProcessInstanceId())
                     .processInstanceVariableEquals(VAR_TRACKING_ID, opening.getTrackingId())
                     .correlateWithResult();
-        } catch (OptimisticLockingException e) {
-            // The process moved at the same moment (a timer fired); the caller retries the whole transaction.
+        } catch (OptimisticLockingException | MismatchingMessageCorrelationException e) {
+            // The process moved at the same moment; the caller retries the whole transaction, which
+            // then finds it waiting again or not waiting at all.
             throw new OptimisticLockingFailureException(e.getMessage(), e);
         }
     }

@@ -41,6 +41,8 @@ class AccountOpeningBenchmark {
     static final int WORKERS = 16;
     static final int IN_FLIGHT = Integer.getInteger("bench.inflight", 100_000);
     static final Duration IN_FLIGHT_POLLING = Duration.parse(System.getProperty("bench.inflight.polling", "PT5M"));
+    /** -Dbench.only=ingestion: figures 1 and 2 alone, for a quick look at the webhook path. */
+    static final boolean ONLY_INGESTION = "ingestion".equals(System.getProperty("bench.only"));
     static final String SECRET = Api.DEV_WEBHOOK_SECRET;
     static final String IBAN = "NL91ABNA0417164300";
 
@@ -67,6 +69,11 @@ class AccountOpeningBenchmark {
         Api api = app.api();
         try {
             ingestion(api, appPort);
+            if (ONLY_INGESTION) {
+                providers.stop();
+                BenchReport.write(dir, figures, notes, chart);
+                return;
+            }
             endToEnd(api, appPort);
         } finally {
             app.stop();

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import redis.embedded.RedisServer;
@@ -46,6 +49,7 @@ import static org.awaitility.Awaitility.await;
  * nodes, and one node going away in the middle.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(OutputCaptureExtension.class)
 class TwoNodeClusterTest {
 
     static final int OPENINGS = 200;
@@ -110,7 +114,7 @@ class TwoNodeClusterTest {
 
     @Test
     @Order(1)
-    void webhooksLandingOnEitherNodeFinishEveryOpeningExactlyOnce() throws Exception {
+    void webhooksLandingOnEitherNodeFinishEveryOpeningExactlyOnce(CapturedOutput output) throws Exception {
         List<String> requestIds = new ArrayList<>();
         for (int i = 0; i < OPENINGS; i++) {
             String requestId = newRequestId();
@@ -148,6 +152,7 @@ class TwoNodeClusterTest {
             assertThat(cards.cardsIssuedTo("C-node-" + i)).isEqualTo(1);
             assertThat(jira.withLabel(OpsTickets.requestLabel(requestId))).isEmpty();
         }
+        assertThat(output.getAll()).as("no webhook raced a polling timer into a failed correlation").doesNotContain("Cannot correlate");
     }
 
     @Test

@@ -34,6 +34,9 @@ class ProcessStatusListener implements StatusListener {
 
     @Override
     public void terminalStatusReached(AccountOpening opening) {
+        if (opening.getProcessInstanceId() == null) {
+            return; // a record no process was started for has nothing to wake
+        }
         // Narrowed to the opening's own instance first, so neither look-up scans other instances' variables.
         boolean waiting = runtime.createEventSubscriptionQuery()
                 .processInstanceId(opening.getProcessInstanceId())

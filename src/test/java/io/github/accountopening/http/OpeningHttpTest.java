@@ -49,6 +49,11 @@ class OpeningHttpTest {
         assertThat(new BankAccount(opened.get("iban").asText(), opened.get("bic").asText()).iban()).startsWith("NL");
         assertThat(opened.get("trackingId").asText()).startsWith("trk-");
         assertThat(cards.cardsIssuedTo("C-1001")).isGreaterThanOrEqualTo(1);
+        JsonNode decision = api.get("/engine-rest/history/decision-instance?includeOutputs=true&processInstanceId="
+                + opened.get("processInstanceId").asText(), "demo", "demo").json().get(0);
+        assertThat(decision.get("decisionDefinitionKey").asText()).isEqualTo("account-opening-mode");
+        assertThat(decision.at("/outputs/0/ruleId").asText()).as("the rule that chose ASYNC, as Cockpit shows it").isEqualTo("Rule_Netherlands");
+        assertThat(decision.at("/outputs/0/value").asText()).isEqualTo("ASYNC");
         assertThat(api.events(requestId).json()).extracting(e -> e.get("source").asText() + " " + e.get("status").asText() + " " + e.get("outcome").asText())
                 .contains("WEBHOOK COMPLETED APPLIED")
                 .anyMatch(e -> e.matches("(PROVIDER|WEBHOOK) INITIATED APPLIED"));

@@ -49,12 +49,4 @@ class ParkedStatusReport {
         BankAccount account = iban == null ? null : new BankAccount(iban, bic);
         return new StatusReport(requestId, trackingId, status, account, reason, source, webhookId);
     }
-
-    ProviderStatus getStatus() {
-        return status;
-    }
-
-    Instant getReceivedAt() {
-        return receivedAt;
-    }
 }

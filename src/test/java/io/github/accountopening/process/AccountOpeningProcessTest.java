@@ -92,6 +92,10 @@ public class AccountOpeningProcessTest {
 
         BankAccount account = BankAccount.madeUpFor("NL");
         assertThat(deliver(requestId, trackingId, ProviderStatus.COMPLETED, account)).isEqualTo(IngestOutcome.APPLIED);
+        assertThat(pi).hasPassed(TASK_AWAIT_STATUS);
+        assertThat(runtime.createEventSubscriptionQuery().processInstanceId(pi.getId()).count()).as("woken by the webhook").isZero();
+
+        execute(job(pi)); // the continuation after the wait: reads the record under its lock
         assertThat(pi).isWaitingAt(TASK_ISSUE_CARD);
 
         execute(job(pi));
@@ -140,6 +144,7 @@ public class AccountOpeningProcessTest {
         execute(job(pi));
 
         deliver(pi.getBusinessKey(), trackingIdOf(pi), ProviderStatus.REJECTED, null);
+        execute(job(pi));
 
         assertThat(pi).isEnded().hasPassed(END_OPENING_REJECTED).hasNotPassed(TASK_ISSUE_CARD);
         assertThat(openings.get(pi.getBusinessKey()).getRejectionReason()).isEqualTo("refused by the test");
@@ -314,6 +319,7 @@ public class AccountOpeningProcessTest {
         String requestId = pi.getBusinessKey();
         BankAccount account = BankAccount.madeUpFor("NL");
         deliver(requestId, trackingIdOf(pi), ProviderStatus.COMPLETED, account);
+        execute(job(pi));
 
         for (ProviderStatus status : ProviderStatus.values()) {
             shield.release(DuplicateShield.key(requestId, status));

@@ -28,6 +28,12 @@ import java.util.Optional;
 public class AccountOpenings {
 
     private static final Logger log = LoggerFactory.getLogger(AccountOpenings.class);
+    /**
+     * The sweep is for a report that raced the transaction storing its opening's ids: seconds. Older
+     * reports stay parked (and counted), are still applied when their opening's ids are stored, and
+     * are left out of the sweep so that reports naming nothing of ours cannot slow it down.
+     */
+    static final Duration SWEEP_LOOK_BACK = Duration.ofHours(24);
 
     private final AccountOpeningRepository records;
     private final AccountOpeningEventRepository events;
@@ -53,6 +59,8 @@ public class AccountOpenings {
                 .description("Openings waiting for a terminal status").register(meters);
         Gauge.builder("account.opening.tickets.open", records, r -> r.countByStatusAndTicketKeyIsNotNull(AccountStatus.IN_PROGRESS))
                 .description("Escalated openings still waiting for ops or the provider").register(meters);
+        Gauge.builder("account.opening.reports.parked", parked, ParkedStatusReportRepository::count)
+                .description("Status reports that name no opening of ours (yet)").register(meters);
     }
 
     /** Creates the record IN_PROGRESS with empty IBAN/BIC; a request id is taken only once. */
@@ -139,7 +147,7 @@ public class AccountOpenings {
     @Scheduled(fixedDelayString = "${account-opening.parked-sweep-interval:PT10S}")
     @Transactional
     public void sweepParkedReports() {
-        for (ParkedStatusReport report : parked.findAll()) {
+        for (ParkedStatusReport report : parked.findByReceivedAtAfterOrderById(Instant.now().minus(SWEEP_LOOK_BACK))) {
             StatusReport r = report.toReport();
             lockRecordOf(r).ifPresent(opening -> {
                 parked.delete(report);

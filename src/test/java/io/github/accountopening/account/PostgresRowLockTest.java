@@ -2,15 +2,20 @@ package io.github.accountopening.account;
 
 import io.github.accountopening.support.EmbeddedPostgres;
 import io.github.accountopening.support.FreePortInitializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,6 +47,8 @@ class PostgresRowLockTest {
     }
 
     @Autowired AccountOpenings openings;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired MeterRegistry meters;
 
     @Test
     void concurrentWritersMoveEachRecordForwardExactlyOnce() throws Exception {
@@ -134,6 +141,28 @@ class PostgresRowLockTest {
 
         assertThat(openings.get(requestId).getStatus()).isEqualTo(AccountStatus.REJECTED);
         assertThat(openings.get(requestId).getRejectionReason()).isEqualTo("too late");
+    }
+
+    @Test
+    void aReportParkedLongerThanTheSweepLooksBackStaysParkedUntilItsOpeningsIdsAreStored() {
+        String requestId = "req-" + UUID.randomUUID();
+        double parkedBefore = parkedGauge();
+        openings.apply(new StatusReport(requestId, null, ProviderStatus.COMPLETED, ACCOUNT, null, EventSource.WEBHOOK, "msg_old"));
+        jdbc.update("update parked_status_report set received_at = ? where request_id = ?",
+                Timestamp.from(Instant.now().minus(AccountOpenings.SWEEP_LOOK_BACK).minus(Duration.ofHours(1))), requestId);
+        openings.create(new NewAccountOpening(requestId, "C-o", "NL", "COMPANY", "Old News B.V.", OpeningMode.ASYNC, null));
+
+        openings.sweepParkedReports();
+        assertThat(openings.get(requestId).getStatus()).as("left out of the sweep").isEqualTo(AccountStatus.IN_PROGRESS);
+        assertThat(parkedGauge()).as("still parked, and counted").isEqualTo(parkedBefore + 1);
+
+        openings.apply(new StatusReport(requestId, "trk-" + requestId, ProviderStatus.INITIATED, null, null, EventSource.PROVIDER, null));
+        assertThat(openings.get(requestId).getStatus()).isEqualTo(AccountStatus.COMPLETED);
+        assertThat(parkedGauge()).isEqualTo(parkedBefore);
+    }
+
+    private double parkedGauge() {
+        return meters.get("account.opening.reports.parked").gauge().value();
     }
 
     private static StatusReport report(String requestId, ProviderStatus status) {

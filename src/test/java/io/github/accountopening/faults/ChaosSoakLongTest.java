@@ -7,9 +7,9 @@ import io.github.accountopening.simulator.JiraSimulator;
 import io.github.accountopening.simulator.NexusBankSimulator;
 import io.github.accountopening.support.Api;
 import io.github.accountopening.support.AuditTrail;
-import io.github.accountopening.support.EmbeddedPostgres;
 import io.github.accountopening.support.FreePortInitializer;
 import io.github.accountopening.support.StandaloneApp;
+import io.github.accountopening.support.TwoNodes;
 import io.github.accountopening.ticket.OpsTickets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,12 +61,8 @@ class ChaosSoakLongTest {
         redis.start();
         int portA = FreePortInitializer.freePort();
         int portB = FreePortInitializer.freePort();
-        Map<String, Object> common = new HashMap<>();
-        common.put("spring.datasource.url", EmbeddedPostgres.newDatabase());
-        common.put("spring.datasource.username", "postgres");
-        common.put("spring.datasource.password", "postgres");
-        common.put("account-opening.dedup.store", "redis");
-        common.put("spring.data.redis.port", redisPort);
+        // Node B receives the webhooks of node A's simulators.
+        Map<String, Object> common = TwoNodes.sharedSettings(redisPort, portA, portB);
         common.put("simulator.webhook-delay", "PT0.5S");
         common.put("simulator.chaos.duplicate-rate", 0.3);
         common.put("simulator.chaos.drop-rate", 0.2);
@@ -75,11 +71,6 @@ class ChaosSoakLongTest {
         common.put("account-opening.polling.give-up-after", "PT10M");
         common.put("account-opening.retry-cycle", "R10/PT2S");
         common.put("camunda.bpm.job-execution.lock-time-in-millis", 10000);
-        String simulators = "http://localhost:" + portA + "/simulator/";
-        common.put("nexusbank.base-url", simulators + "nexusbank");
-        common.put("cards.base-url", simulators + "cards");
-        common.put("jira.base-url", simulators + "jira");
-        common.put("simulator.webhook-url", "http://localhost:" + portB + "/webhooks/nexusbank/account-opening");
         nodeA = StandaloneApp.start(with(common, portA), "postgres");
         nodeB = StandaloneApp.start(with(common, portB), "postgres");
         nodeA.serveRest();

@@ -9,6 +9,7 @@ import io.github.accountopening.support.Api;
 import io.github.accountopening.support.AuditTrail;
 import io.github.accountopening.support.ChildProcessApp;
 import io.github.accountopening.support.EmbeddedPostgres;
+import io.github.accountopening.support.Simulators;
 import io.github.accountopening.support.FreePortInitializer;
 import io.github.accountopening.support.StandaloneApp;
 import io.github.accountopening.ticket.OpsTickets;
@@ -59,17 +60,12 @@ class KillNineTest {
         providers = StandaloneApp.start(Map.of(
                 "spring.datasource.url", "jdbc:h2:mem:providers;DB_CLOSE_DELAY=-1",
                 "simulator.webhook-delay", "PT1S",
-                "simulator.webhook-url", "http://localhost:" + appPort + "/webhooks/nexusbank/account-opening"));
-        String simulators = "http://localhost:" + providers.port() + "/simulator/";
+                "simulator.webhook-url", Simulators.webhookUrl(appPort)));
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("spring.profiles.active", "postgres");
-        settings.put("spring.datasource.url", EmbeddedPostgres.newDatabase());
-        settings.put("spring.datasource.username", "postgres");
-        settings.put("spring.datasource.password", "postgres");
+        settings.putAll(EmbeddedPostgres.newDatabaseSettings());
         settings.put("simulator.enabled", false);
-        settings.put("nexusbank.base-url", simulators + "nexusbank");
-        settings.put("cards.base-url", simulators + "cards");
-        settings.put("jira.base-url", simulators + "jira");
+        settings.putAll(Simulators.servedOn(providers.port()));
         settings.put("account-opening.polling.interval", "PT2S");
         settings.put("account-opening.polling.give-up-after", "PT10S");
         settings.put("account-opening.retry-cycle", "R20/PT2S");

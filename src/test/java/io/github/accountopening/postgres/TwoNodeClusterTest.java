@@ -6,8 +6,8 @@ import io.github.accountopening.simulator.CardPlatformSimulator;
 import io.github.accountopening.simulator.JiraSimulator;
 import io.github.accountopening.support.Api;
 import io.github.accountopening.support.AuditTrail;
-import io.github.accountopening.support.EmbeddedPostgres;
 import io.github.accountopening.support.FreePortInitializer;
+import io.github.accountopening.support.TwoNodes;
 import io.github.accountopening.ticket.OpsTickets;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
@@ -65,27 +65,15 @@ class TwoNodeClusterTest {
         int redisPort = FreePortInitializer.freePort();
         redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").build();
         redis.start();
-        String database = EmbeddedPostgres.newDatabase();
         int portA = FreePortInitializer.freePort();
         int portB = FreePortInitializer.freePort();
-        Map<String, Object> common = new HashMap<>(Map.of(
-                "spring.datasource.url", database,
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "postgres",
-                "account-opening.dedup.store", "redis",
-                "spring.data.redis.port", redisPort,
-                "simulator.webhook-delay", "PT0.2S",
-                "account-opening.polling.interval", "PT2S",
-                "account-opening.polling.give-up-after", "PT120S",
-                "account-opening.retry-cycle", "R5/PT1S"));
+        Map<String, Object> common = TwoNodes.sharedSettings(redisPort, portA, portA);
+        common.put("simulator.webhook-delay", "PT0.2S");
+        common.put("account-opening.polling.interval", "PT2S");
+        common.put("account-opening.polling.give-up-after", "PT120S");
+        common.put("account-opening.retry-cycle", "R5/PT1S");
         common.put("camunda.bpm.job-execution.wait-time-in-millis", 100);
         common.put("camunda.bpm.job-execution.max-wait", 500);
-        // Both nodes use node A's simulators, as a cluster uses one NexusBank.
-        String simulators = "http://localhost:" + portA + "/simulator/";
-        common.put("nexusbank.base-url", simulators + "nexusbank");
-        common.put("cards.base-url", simulators + "cards");
-        common.put("jira.base-url", simulators + "jira");
-        common.put("simulator.webhook-url", "http://localhost:" + portA + "/webhooks/nexusbank/account-opening");
         nodeA = node(common, portA);
         nodeB = node(common, portB);
         apiA = new Api(portA);

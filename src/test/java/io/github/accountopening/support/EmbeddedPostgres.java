@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,10 +36,14 @@ public final class EmbeddedPostgres {
 
     /** Points an application under test at a new empty database of its own. */
     public static void useNewDatabase(DynamicPropertyRegistry registry) {
-        String url = newDatabase();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        newDatabaseSettings().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    /** The datasource settings of a new empty database, for an application started with settings of its own. */
+    public static Map<String, Object> newDatabaseSettings() {
+        return Map.of("spring.datasource.url", newDatabase(),
+                "spring.datasource.username", "postgres",
+                "spring.datasource.password", "postgres");
     }
 
     /** Creates a new empty database and returns its JDBC URL. */

@@ -4,11 +4,7 @@
 # installed). The compose file itself is checked by DockerFilesTest in the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=target/account-opening.jar
-[ -f "$jar" ] || { echo "build the jar first: mvn -B package" >&2; exit 1; }
-
-work=$(mktemp -d)
-trap 'kill "${app_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+source scripts/jar-app.sh
 
 # The same two steps as docker/Dockerfile: extract the layers, lay them over each other, start the launcher.
 java -Djarmode=tools -jar "$jar" extract --layers --launcher --destination "$work/extracted" >/dev/null
@@ -17,17 +13,9 @@ for layer in dependencies spring-boot-loader snapshot-dependencies application; 
   cp -r "$work/extracted/$layer/." "$work/app/"
 done
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
-(cd "$work/app" && exec java org.springframework.boot.loader.launch.JarLauncher --server.port="$port" >"$work/app.log" 2>&1) &
-app_pid=$!
-for _ in $(seq 1 120); do
-  if curl -fsS "http://localhost:$port/actuator/health" >/dev/null 2>&1; then
-    echo "image layout: the launcher starts the application and its health check answers"
-    break
-  fi
-  kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log"; echo "the application did not start" >&2; exit 1; }
-  sleep 1
-done
-curl -fsS "http://localhost:$port/actuator/health" >/dev/null || { tail -50 "$work/app.log"; exit 1; }
+# as in the image: the launcher started in the folder the layers were laid in
+start_app "$port" env -C "$work/app" java org.springframework.boot.loader.launch.JarLauncher --server.port="$port"
+echo "image layout: the launcher starts the application and its health check answers"
 
 if command -v nginx >/dev/null; then
   # The upstream names only resolve inside compose's network; the syntax check uses loopback instead.

@@ -3,18 +3,8 @@
 # and checks that every opening it starts ends as the README says.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=target/account-opening.jar
-[ -f "$jar" ] || { echo "build the jar first: mvn -B package" >&2; exit 1; }
-
-work=$(mktemp -d)
-trap 'kill "${app_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
-java -jar "$jar" >"$work/app.log" 2>&1 &
-app_pid=$!
-for _ in $(seq 1 120); do
-  curl -fsS http://localhost:8080/actuator/health >/dev/null 2>&1 && break
-  kill -0 "$app_pid" 2>/dev/null || { tail -50 "$work/app.log"; exit 1; }
-  sleep 1
-done
+source scripts/jar-app.sh
+start_app 8080 java -jar "$jar"
 
 # Every ```bash block between "## Try it" and the next section, in order.
 awk '/^## Try it/{on=1; next} /^## /{on=0} on && /^```bash/{inside=1; next} on && /^```/{inside=0; print "echo"; next} inside' README.md > "$work/walkthrough.sh"

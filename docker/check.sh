@@ -14,7 +14,8 @@ for layer in dependencies spring-boot-loader snapshot-dependencies application; 
 done
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
 # as in the image: the launcher started in the folder the layers were laid in
-start_app "$port" env -C "$work/app" java org.springframework.boot.loader.launch.JarLauncher --server.port="$port"
+start_app "$port" sh -c 'cd "$1" && shift && exec "$@"' _ "$work/app" \
+  java org.springframework.boot.loader.launch.JarLauncher --server.port="$port"
 echo "image layout: the launcher starts the application and its health check answers"
 
 if command -v nginx >/dev/null; then

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.accountopening.support.Api;
 import io.github.accountopening.support.HttpTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,11 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HttpTest
 class ApiDocsHttpTest {
 
-    @Value("${server.port}") int port;
+    @Autowired Api api;
 
     @Test
     void describesTheRecordApiTheWebhookAndTheSandboxWithTheirProblemAnswers() {
-        Api api = new Api(port);
         assertThat(api.get("/v3/api-docs", null, null).status()).isEqualTo(401);
 
         JsonNode docs = api.get("/v3/api-docs", "demo", "demo").json();

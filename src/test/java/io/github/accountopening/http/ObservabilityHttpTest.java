@@ -3,9 +3,8 @@ package io.github.accountopening.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.accountopening.support.Api;
 import io.github.accountopening.support.HttpTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,13 +19,7 @@ import static org.awaitility.Awaitility.await;
 @HttpTest
 class ObservabilityHttpTest {
 
-    @Value("${server.port}") int port;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
+    @Autowired Api api;
 
     @Test
     void anOpeningShowsUpInThePrometheusFigures() {

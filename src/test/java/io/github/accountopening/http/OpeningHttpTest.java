@@ -5,12 +5,10 @@ import io.github.accountopening.account.BankAccount;
 import io.github.accountopening.simulator.CardPlatformSimulator;
 import io.github.accountopening.support.Api;
 import io.github.accountopening.support.HttpTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,14 +23,8 @@ import static org.awaitility.Awaitility.await;
 @HttpTest
 class OpeningHttpTest {
 
-    @Value("${server.port}") int port;
     @Autowired CardPlatformSimulator cards;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
+    @Autowired Api api;
 
     @Test
     void asyncOpeningReceivesItsIbanByWebhookAndGetsACard() {

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.accountopening.account.BankAccount;
 import io.github.accountopening.support.Api;
 import io.github.accountopening.support.HttpTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 
@@ -18,13 +17,7 @@ import static org.awaitility.Awaitility.await;
 @HttpTest
 class SandboxHttpTest {
 
-    @Value("${server.port}") int port;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
+    @Autowired Api api;
 
     @Test
     void drivesAnOpeningToCompletedAndTheShieldAbsorbsTheSameEventRepeatedAtOnce() {

@@ -7,10 +7,8 @@ import io.github.accountopening.simulator.NexusBankSimulator;
 import io.github.accountopening.support.Api;
 import io.github.accountopening.support.HttpTest;
 import io.github.accountopening.ticket.OpsTickets;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,16 +26,10 @@ import static org.awaitility.Awaitility.await;
 @HttpTest
 class SimulatorMarkersHttpTest {
 
-    @Value("${server.port}") int port;
     @Autowired CardPlatformSimulator cards;
     @Autowired JiraSimulator jira;
     @Autowired NexusBankSimulator nexusBank;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
+    @Autowired Api api;
 
     @Test
     void noWebhookIsFoundByPolling() {

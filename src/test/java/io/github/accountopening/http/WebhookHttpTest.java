@@ -5,7 +5,7 @@ import io.github.accountopening.support.Api;
 import io.github.accountopening.support.HttpTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,15 +27,13 @@ class WebhookHttpTest {
     static final String IBAN = "NL91ABNA0417164300";
     static final String BIC = "ABNANL2A";
 
-    @Value("${server.port}") int port;
-    Api api;
+    @Autowired Api api;
     String requestId;
     String trackingId;
 
     /** An opening the simulator keeps IN_PROGRESS, so every status here comes from the test. */
     @BeforeEach
     void stuckOpening() {
-        api = new Api(port);
         requestId = newRequestId();
         api.start(requestId, "C-7001", "NL", "COMPANY", "Waiting B.V. [stuck]");
         JsonNode record = await().until(() -> api.record(requestId).json(),

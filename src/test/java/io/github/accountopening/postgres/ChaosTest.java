@@ -34,7 +34,6 @@ class ChaosTest extends PostgresAppTest {
 
     @Test
     void everyOpeningEndsAsTheProviderDecidedDespiteTheChaos() {
-        Api api = new Api(port);
         List<String> requestIds = new ArrayList<>();
         for (int i = 0; i < OPENINGS; i++) {
             String requestId = newRequestId();
@@ -59,7 +58,6 @@ class ChaosTest extends PostgresAppTest {
 
     @Test
     void theSandboxIsAbsentWhereItIsSwitchedOff() {
-        Api api = new Api(port);
         Api.Reply reply = api.sandbox("{\"accountOpeningRequestId\": \"req-1\", \"status\": \"COMPLETED\"}");
 
         assertThat(reply.status()).isEqualTo(404);

@@ -44,7 +44,6 @@ class WakeUpRaceTest extends PostgresAppTest {
 
     @Test
     void aTerminalWebhookRacingTheProcessIsNeverLost(CapturedOutput output) throws Exception {
-        Api api = new Api(port);
         Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
         List<String> requestIds = new ArrayList<>();
         ExecutorService senders = Executors.newFixedThreadPool(8);

@@ -2,6 +2,7 @@ package io.github.accountopening.support;
 
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.lang.annotation.ElementType;
@@ -12,7 +13,8 @@ import java.lang.annotation.Target;
 /**
  * The whole application on a real port, job executor on, talking to its simulators over real HTTP,
  * with time compressed: webhooks after 0.3 s, polls every 3 s, escalation after 9 s, job retries
- * every second, metrics exported as in production. Every HTTP test shares this one application.
+ * every second, metrics exported as in production. Every HTTP test shares this one application, and
+ * autowires its {@link Api} client.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,5 +27,6 @@ import java.lang.annotation.Target;
         "camunda.bpm.job-execution.max-wait=500"})
 @ContextConfiguration(initializers = FreePortInitializer.class)
 @AutoConfigureObservability
+@Import(ApiClient.class)
 public @interface HttpTest {
 }

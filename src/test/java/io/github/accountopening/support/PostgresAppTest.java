@@ -1,7 +1,8 @@
 package io.github.accountopening.support;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -27,10 +28,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @ContextConfiguration(initializers = FreePortInitializer.class)
 @ActiveProfiles("postgres")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Import(ApiClient.class)
 public abstract class PostgresAppTest {
 
-    @Value("${server.port}")
-    protected int port;
+    @Autowired
+    protected Api api;
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {

@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * Under profile {@code prod}, refuses to start before anything is created while a development value
- * remains: the {@code demo} user, a {@code dev-} key, token or secret, the embedded H2 database, or a
- * client still pointing at a built-in simulator. Each offending property gets one line.
+ * remains: the {@code demo} user, a {@code dev-} key, token or secret, the embedded H2 database, a
+ * client still pointing at a built-in simulator, or Camunda's authorizations off. Each offending
+ * property gets one line. A {@code demo} user left in the database is found once it is open.
  */
 public class ProductionSafetyCheck implements EnvironmentPostProcessor, Ordered {
 
@@ -38,6 +39,9 @@ public class ProductionSafetyCheck implements EnvironmentPostProcessor, Ordered 
         }
         if ("demo".equals(env.getProperty("camunda.bpm.admin-user.password"))) {
             problems.add("camunda.bpm.admin-user.password is the demo password: set CAMUNDA_BPM_ADMINUSER_PASSWORD");
+        }
+        if (!"true".equals(env.getProperty("camunda.bpm.authorization.enabled"))) {
+            problems.add("camunda.bpm.authorization.enabled is off, so every user could do everything: set it to true");
         }
         devValue(env, "nexusbank.api-key", "NEXUSBANK_APIKEY", problems);
         devValue(env, "jira.api-token", "JIRA_APITOKEN", problems);

@@ -1,2 +1,2 @@
-/** Properties, security, HTTP clients and start-up checks. */
+/** Properties, HTTP clients, error answers and start-up checks. */
 package io.github.accountopening.config;

@@ -8,6 +8,9 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -61,6 +64,20 @@ class ProcessStatusListener implements StatusListener {
     @Override
     public void contradictionReported(AccountOpening opening, StatusReport report) {
         meters.counter("account.opening.contradictions").increment();
+        CommandContext command = Context.getCommandContext();
+        if (command == null) {
+            raiseTask(opening, report);
+        } else {
+            // Reported while a user's command runs (ops completing a task): the application raises
+            // this task, whatever that user may create.
+            command.runWithoutAuthorization((Command<Void>) context -> {
+                raiseTask(opening, report);
+                return null;
+            });
+        }
+    }
+
+    private void raiseTask(AccountOpening opening, StatusReport report) {
         Task task = tasks.newTask();
         task.setName("Contradicting status for " + opening.getRequestId());
         task.setDescription("Opening " + opening.getRequestId() + " (tracking " + opening.getTrackingId() + ") is "

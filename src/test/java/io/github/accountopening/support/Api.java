@@ -61,6 +61,10 @@ public class Api {
         return post("/engine-rest/process-definition/key/account-opening/start", json, "demo", "demo");
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public static String newRequestId() {
         return "req-" + UUID.randomUUID();
     }
@@ -119,6 +123,11 @@ public class Api {
 
     /** Deploys one resource over Camunda's REST API, as an analyst's Modeler does. */
     public Reply deploy(String deploymentName, String fileName, String content) {
+        return deploy(deploymentName, fileName, content, basic("demo", "demo"));
+    }
+
+    /** Deploys one resource with the given {@code Authorization} header. */
+    public Reply deploy(String deploymentName, String fileName, String content, String authorization) {
         String boundary = "----account-opening-" + UUID.randomUUID();
         String body = "--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + deploymentName + "\r\n"
@@ -127,7 +136,7 @@ public class Api {
                 + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n"
                 + "--" + boundary + "--\r\n";
         return send(HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
-                .header("Authorization", basic("demo", "demo"))
+                .header("Authorization", authorization)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
@@ -158,6 +167,19 @@ public class Api {
         return send(request);
     }
 
+    /** Any request with the given {@code Authorization} header (Basic or Bearer) and, if not null, a body. */
+    public Reply call(String method, String path, String contentType, String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
+    }
+
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
@@ -180,7 +202,7 @@ public class Api {
         return URI.create(baseUrl + path);
     }
 
-    private static String basic(String user, String password) {
+    public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 

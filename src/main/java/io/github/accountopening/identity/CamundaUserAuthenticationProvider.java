@@ -1,4 +1,4 @@
-package io.github.accountopening.process;
+package io.github.accountopening.identity;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -7,11 +7,9 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.stereotype.Component;
 
 /** HTTP Basic credentials are checked against Camunda's users, the same ones that log in to the webapps. */
-@Component
-public class CamundaUserAuthenticationProvider implements AuthenticationProvider {
+class CamundaUserAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identity;
 
@@ -27,7 +25,7 @@ public class CamundaUserAuthenticationProvider implements AuthenticationProvider
             throw new BadCredentialsException("unknown user or wrong password");
         }
         var groups = identity.createGroupQuery().groupMember(user).list().stream()
-                .map(Group::getId).map(id -> new SimpleGrantedAuthority("GROUP_" + id)).toList();
+                .map(Group::getId).map(id -> new SimpleGrantedAuthority(Roles.authority(id))).toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
     }
 

@@ -1,0 +1,46 @@
+package io.github.accountopening.identity;
+
+import jakarta.servlet.FilterConfig;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Camunda's container-based login for Cockpit, Tasklist and Admin, fed by the OpenID Connect login.
+ * Camunda's own version looks the user up in its user table; a single sign-on user lives in the
+ * identity provider instead, so the webapp session is built from the token's user and groups, and
+ * the apps it opens are those the groups are authorized for.
+ */
+class SingleSignOnWebappFilter extends ContainerBasedAuthenticationFilter {
+
+    @Override
+    public void init(FilterConfig filterConfig) {
+        authenticationProvider = new SpringSecurityAuthentication();
+    }
+
+    @Override
+    protected UserAuthentication createAuthentication(ProcessEngine engine, String userId, List<String> groups,
+                                                      List<String> tenants) {
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        Set<String> apps = new HashSet<>();
+        apps.add(AuthenticationUtil.APP_WELCOME);
+        for (String app : AuthenticationUtil.APPS) {
+            if (authorizations.isUserAuthorized(userId, groups, Permissions.ACCESS, Resources.APPLICATION, app)) {
+                apps.add(app);
+            }
+        }
+        UserAuthentication authentication = new UserAuthentication(userId, engine.getName());
+        authentication.setGroupIds(groups);
+        authentication.setTenantIds(tenants);
+        authentication.setAuthorizedApps(apps);
+        return authentication;
+    }
+}

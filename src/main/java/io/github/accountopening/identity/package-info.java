@@ -1,0 +1,2 @@
+/** Who may do what: Camunda users and single sign-on, the groups and their authorizations, and Camunda's checks fed from Spring Security. */
+package io.github.accountopening.identity;

@@ -9,6 +9,7 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +42,9 @@ class SingleSignOnWebappFilter extends ContainerBasedAuthenticationFilter {
         authentication.setGroupIds(groups);
         authentication.setTenantIds(tenants);
         authentication.setAuthorizedApps(apps);
+        // The webapps refresh a session's groups from Camunda's tables now and then, and drop the
+        // session of a user they do not find there: this one's groups come from the login instead.
+        authentication.setCacheValidationTime(new Date(Long.MAX_VALUE));
         return authentication;
     }
 }

@@ -49,6 +49,39 @@ class ProductionProfileTest {
     }
 
     @Test
+    void refusesToStartWithAuthorizationsOff() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(AccountOpeningApplication.class).profiles("prod")
+                .run(productionSettings(Map.of("spring.datasource.url", "jdbc:postgresql://localhost:1/none",
+                        "camunda.bpm.authorization.enabled", "false"))))
+                .isInstanceOfSatisfying(UnsafeProductionConfigurationException.class,
+                        e -> assertThat(e.problems()).singleElement().asString().startsWith("camunda.bpm.authorization.enabled is off"));
+    }
+
+    @Test
+    void refusesToStartWithBasicOnWhileADemoUserIsLeftInTheDatabase(CapturedOutput output) {
+        String database = EmbeddedPostgres.newDatabase();
+        // A trial run on the database that production then takes over leaves demo / demo behind.
+        try (ConfigurableApplicationContext trial = new SpringApplicationBuilder(AccountOpeningApplication.class)
+                .profiles("postgres").run("--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres", "--server.port=" + FreePortInitializer.freePort())) {
+            assertThat(trial.isRunning()).isTrue();
+        }
+
+        assertThatThrownBy(() -> new SpringApplicationBuilder(AccountOpeningApplication.class).profiles("prod", "postgres")
+                .run(productionSettings(Map.of("spring.datasource.url", database,
+                        "server.port", String.valueOf(FreePortInitializer.freePort())))))
+                .hasRootCauseInstanceOf(UnsafeProductionConfigurationException.class);
+        assertThat(output.getAll()).contains("user 'demo' exists in Camunda's user table while HTTP Basic is on");
+
+        int port = FreePortInitializer.freePort();
+        try (ConfigurableApplicationContext withoutBasic = new SpringApplicationBuilder(AccountOpeningApplication.class)
+                .profiles("prod", "postgres").run(productionSettings(Map.of("spring.datasource.url", database,
+                        "server.port", String.valueOf(port), "account-opening.security.basic-enabled", "false")))) {
+            assertThat(new Api(port).get("/engine-rest/process-definition", "demo", "demo").status()).isEqualTo(401);
+        }
+    }
+
+    @Test
     void startsWithProductionSettingsWithoutSimulatorsSandboxOrDemoUser() {
         int port = FreePortInitializer.freePort();
         String[] args = productionSettings(Map.of("spring.datasource.url", EmbeddedPostgres.newDatabase(), "server.port", String.valueOf(port)));

@@ -11,6 +11,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +30,8 @@ import java.util.Map;
 /** {@code POST /webhooks/nexusbank/account-opening}: size check, signature check, then the ingestion pipeline. */
 @RestController
 class NexusBankWebhookController {
+
+    private static final Logger log = LoggerFactory.getLogger(NexusBankWebhookController.class);
 
     static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -74,6 +78,9 @@ class NexusBankWebhookController {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("webhookId", webhookId, "outcome", outcome.name()));
         } catch (WebhookRejectedException e) {
             meters.counter("account.opening.webhooks.rejected", "reason", e.reason()).increment();
+            // the sender's mistake, not ours: one line, no stack trace
+            log.warn("Webhook {} refused with {} ({}): {}", request.getHeader(WebhookVerifier.ID), e.getStatusCode().value(),
+                    e.reason(), e.getBody().getDetail());
             throw e;
         }
     }

@@ -3,6 +3,7 @@ package io.github.accountopening.process;
 import io.github.accountopening.account.AccountOpening;
 import io.github.accountopening.account.StatusListener;
 import io.github.accountopening.account.StatusReport;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -24,12 +25,14 @@ class ProcessStatusListener implements StatusListener {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final MeterRegistry meters;
+    private final Counter contradictions;
 
     ProcessStatusListener(RuntimeService runtime, TaskService tasks, MeterRegistry meters) {
         this.runtime = runtime;
         this.tasks = tasks;
-        this.meters = meters;
+        // registered at 0, so that an alert on its increase sees the first contradiction
+        this.contradictions = Counter.builder("account.opening.contradictions")
+                .description("Terminal statuses that contradicted the record's: each one is an ops task").register(meters);
     }
 
     @Override
@@ -60,7 +63,7 @@ class ProcessStatusListener implements StatusListener {
 
     @Override
     public void contradictionReported(AccountOpening opening, StatusReport report) {
-        meters.counter("account.opening.contradictions").increment();
+        contradictions.increment();
         Task task = tasks.newTask();
         task.setName("Contradicting status for " + opening.getRequestId());
         task.setDescription("Opening " + opening.getRequestId() + " (tracking " + opening.getTrackingId() + ") is "

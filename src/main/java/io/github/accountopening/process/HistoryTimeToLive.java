@@ -19,7 +19,9 @@ import static io.github.accountopening.process.AccountOpeningProcess.KEY;
  * Gives every deployed version of the process and of the decision the time to live of
  * {@code account-opening.history.time-to-live}. The models carry 180 days for Camunda Modeler and for
  * the deployment; an unchanged model is not deployed again, so the property is applied here, once the
- * engine has deployed them, on every start. An instance's history is removed that long after the instance ended (removal-time strategy {@code end}).
+ * engine has deployed them, on every start. An instance's history is removed that long after the
+ * instance ended (removal-time strategy {@code end}); a decision version deployed over REST keeps its own
+ * time to live until the next start.
  */
 @Component
 class HistoryTimeToLive {

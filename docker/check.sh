@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks the Docker files without a Docker engine: the image's layered layout starts the jar the build
-# makes and answers its health check, and the nginx configuration passes `nginx -t` (when nginx is
-# installed). The compose file itself is checked by DockerFilesTest in the test suite.
+# makes and answers its health check, the nginx configuration passes `nginx -t` (when nginx is
+# installed), Prometheus' configuration and its alert rules pass `promtool check config` (when Debian's
+# prometheus is installed), and the Grafana dashboards parse. The compose
+# file itself is checked by DockerFilesTest in the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/jar-app.sh
@@ -27,3 +29,18 @@ if command -v nginx >/dev/null; then
 else
   echo "nginx not installed: nginx -t skipped"
 fi
+
+if command -v promtool >/dev/null; then
+  # also checks the rule files it names; .ci/run unit-tests the alerts
+  promtool check config docker/prometheus/prometheus.yml
+else
+  echo "promtool not installed: promtool check config skipped"
+fi
+
+python3 - <<'PY'
+import json, pathlib
+for path in pathlib.Path("docker/grafana/dashboards").glob("*.json"):
+    dashboard = json.loads(path.read_text())
+    assert dashboard["panels"], path
+    print(f"{path}: {len(dashboard['panels'])} panels")
+PY

@@ -54,6 +54,10 @@ public class AccountOpenings {
         this.ibanWait = Timer.builder("account.opening.iban.wait")
                 .description("From the opening's record (the provider is asked right after) to its IBAN")
                 .publishPercentileHistogram()
+                // from a SYNC opening's second to an escalated one's day, with a bucket at the alert's hour
+                .minimumExpectedValue(Duration.ofMillis(100))
+                .maximumExpectedValue(Duration.ofDays(2))
+                .serviceLevelObjectives(Duration.ofHours(1))
                 .register(meters);
         Gauge.builder("account.opening.in_progress", records, r -> r.countByStatus(AccountStatus.IN_PROGRESS))
                 .description("Openings waiting for a terminal status").register(meters);

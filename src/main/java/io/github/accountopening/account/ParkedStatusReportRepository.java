@@ -1,6 +1,7 @@
 package io.github.accountopening.account;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 import java.time.Instant;
@@ -12,4 +13,8 @@ interface ParkedStatusReportRepository extends JpaRepository<ParkedStatusReport,
     List<ParkedStatusReport> findFor(String trackingId, String requestId);
 
     List<ParkedStatusReport> findByReceivedAtAfterOrderById(Instant since);
+
+    @Modifying
+    @Query("delete from ParkedStatusReport p where p.receivedAt < ?1")
+    int deleteReceivedBefore(Instant cutoff);
 }

@@ -7,7 +7,7 @@ import java.time.Duration;
 /** {@code account-opening.*}: how long to wait, poll and shield; defaults in application.yaml. */
 @ConfigurationProperties("account-opening")
 public record AccountOpeningProperties(Polling polling, Dedup dedup, String retryCycle, Sandbox sandbox,
-                                       String publicUrl) {
+                                       String publicUrl, History history) {
 
     public record Polling(Duration interval, Duration giveUpAfter) {
     }
@@ -16,5 +16,9 @@ public record AccountOpeningProperties(Polling polling, Dedup dedup, String retr
     }
 
     public record Sandbox(boolean enabled) {
+    }
+
+    /** How long the engine's history of an ended opening, and a report that never matched, are kept. */
+    public record History(Duration timeToLive, Duration parkedReportRetention) {
     }
 }

@@ -7,6 +7,8 @@ import io.github.accountopening.account.StatusReport;
 import io.github.accountopening.config.AccountOpeningProperties;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import static io.github.accountopening.process.AccountOpeningProcess.*;
@@ -19,6 +21,8 @@ import static io.github.accountopening.process.AccountOpeningProcess.*;
  */
 @Component("applyOpsResolution")
 class ApplyOpsResolutionDelegate implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplyOpsResolutionDelegate.class);
 
     private final AccountOpenings openings;
     private final AccountOpeningProperties properties;
@@ -35,6 +39,7 @@ class ApplyOpsResolutionDelegate implements JavaDelegate {
             resolution = OpsResolution.parse(execution.getVariable(VAR_RESOLUTION),
                     execution.getVariable(VAR_IBAN), execution.getVariable(VAR_BIC));
         } catch (IllegalArgumentException e) {
+            log.info("Resolution of opening {} refused, the task stays open: {}", execution.getProcessBusinessKey(), e.getMessage());
             throw new InvalidResolutionException(e.getMessage());
         }
         String requestId = execution.getProcessBusinessKey();

@@ -6,6 +6,8 @@ import io.github.accountopening.account.NewAccountOpening;
 import io.github.accountopening.account.OpeningMode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import static io.github.accountopening.process.AccountOpeningProcess.*;
@@ -13,6 +15,8 @@ import static io.github.accountopening.process.AccountOpeningProcess.*;
 /** Creates the account record IN_PROGRESS, in the start transaction, before the provider is called. */
 @Component("createAccountRecord")
 class CreateAccountRecordDelegate implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(CreateAccountRecordDelegate.class);
 
     private final AccountOpenings openings;
 
@@ -28,6 +32,7 @@ class CreateAccountRecordDelegate implements JavaDelegate {
                     (String) execution.getVariable(VAR_CUSTOMER_TYPE), (String) execution.getVariable(VAR_LEGAL_NAME),
                     OpeningMode.valueOf((String) execution.getVariable(VAR_MODE)), execution.getProcessInstanceId()));
         } catch (DuplicateRequestException e) {
+            log.info("Start of {} refused: {}", execution.getProcessBusinessKey(), e.getMessage());
             throw new InvalidStartException(e.getMessage());
         }
     }

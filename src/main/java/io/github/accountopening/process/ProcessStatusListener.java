@@ -3,6 +3,7 @@ package io.github.accountopening.process;
 import io.github.accountopening.account.AccountOpening;
 import io.github.accountopening.account.StatusListener;
 import io.github.accountopening.account.StatusReport;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -27,12 +28,14 @@ class ProcessStatusListener implements StatusListener {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final MeterRegistry meters;
+    private final Counter contradictions;
 
     ProcessStatusListener(RuntimeService runtime, TaskService tasks, MeterRegistry meters) {
         this.runtime = runtime;
         this.tasks = tasks;
-        this.meters = meters;
+        // registered at 0, so that an alert on its increase sees the first contradiction
+        this.contradictions = Counter.builder("account.opening.contradictions")
+                .description("Terminal statuses that contradicted the record's: each one is an ops task").register(meters);
     }
 
     @Override
@@ -63,7 +66,7 @@ class ProcessStatusListener implements StatusListener {
 
     @Override
     public void contradictionReported(AccountOpening opening, StatusReport report) {
-        meters.counter("account.opening.contradictions").increment();
+        contradictions.increment();
         CommandContext command = Context.getCommandContext();
         if (command == null) {
             raiseTask(opening, report);

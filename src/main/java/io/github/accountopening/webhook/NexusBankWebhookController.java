@@ -2,6 +2,7 @@ package io.github.accountopening.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.accountopening.account.TrackingIdMismatchException;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,6 +12,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,27 +23,39 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** {@code POST /webhooks/nexusbank/account-opening}: size check, signature check, then the ingestion pipeline. */
 @RestController
 class NexusBankWebhookController {
 
+    private static final Logger log = LoggerFactory.getLogger(NexusBankWebhookController.class);
+
     static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final String REJECTED = "account.opening.webhooks.rejected";
 
     private final WebhookVerifier verifier;
     private final StatusIngestion ingestion;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final AtomicLong lastAccepted = new AtomicLong(Instant.now().getEpochSecond());
 
     NexusBankWebhookController(WebhookVerifier verifier, StatusIngestion ingestion, ObjectMapper json, MeterRegistry meters) {
         this.verifier = verifier;
         this.ingestion = ingestion;
         this.json = json;
         this.meters = meters;
+        // registered at 0, so that an alert on its increase sees the first refusal after a botched secret rotation
+        meters.counter(REJECTED, "reason", WebhookVerifier.BAD_SIGNATURE);
+        Gauge.builder("account.opening.webhooks.last.accepted.timestamp", lastAccepted, AtomicLong::get)
+                .baseUnit("seconds")
+                .description("When this node last accepted a verified webhook (Unix seconds; its start until then)")
+                .register(meters);
     }
 
     @PostMapping("/webhooks/nexusbank/account-opening")
@@ -71,9 +86,13 @@ class NexusBankWebhookController {
             } catch (TrackingIdMismatchException e) {
                 throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "tracking_id_mismatch", e.getMessage());
             }
+            lastAccepted.set(Instant.now().getEpochSecond());
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("webhookId", webhookId, "outcome", outcome.name()));
         } catch (WebhookRejectedException e) {
-            meters.counter("account.opening.webhooks.rejected", "reason", e.reason()).increment();
+            meters.counter(REJECTED, "reason", e.reason()).increment();
+            // the sender's mistake, not ours: one line, no stack trace
+            log.warn("Webhook {} refused with {} ({}): {}", request.getHeader(WebhookVerifier.ID), e.getStatusCode().value(),
+                    e.reason(), e.getBody().getDetail());
             throw e;
         }
     }

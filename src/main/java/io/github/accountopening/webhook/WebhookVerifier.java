@@ -23,6 +23,7 @@ import java.util.Map;
 public class WebhookVerifier {
 
     public static final String ID = "webhook-id";
+    static final String BAD_SIGNATURE = "bad_signature";
     public static final String TIMESTAMP = "webhook-timestamp";
     public static final String SIGNATURE = "webhook-signature";
     static final Duration TOLERANCE = Duration.ofMinutes(5);
@@ -74,7 +75,7 @@ public class WebhookVerifier {
                 // try the next secret: during a rotation the sender may sign with either
             }
         }
-        throw new WebhookRejectedException(HttpStatus.UNAUTHORIZED, "bad_signature",
+        throw new WebhookRejectedException(HttpStatus.UNAUTHORIZED, BAD_SIGNATURE,
                 "webhook-signature matches none of our secrets for this webhook-id, timestamp and body");
     }
 

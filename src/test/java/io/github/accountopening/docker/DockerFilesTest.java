@@ -24,7 +24,7 @@ class DockerFilesTest {
         Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker/docker-compose.yml")));
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
 
-        assertThat(services).containsOnlyKeys("postgres", "redis", "app1", "app2", "lb");
+        assertThat(services).containsOnlyKeys("postgres", "redis", "app1", "app2", "lb", "prometheus", "grafana");
         for (String node : List.of("app1", "app2")) {
             Map<String, Object> app = services.get(node);
             Map<String, Object> build = (Map<String, Object>) app.get("build");
@@ -40,6 +40,32 @@ class DockerFilesTest {
         assertThat((List<String>) services.get("lb").get("ports")).containsExactly("8080:80");
         assertThat((List<String>) services.get("lb").get("volumes")).anyMatch(v -> v.startsWith("./nginx.conf:"));
         assertThat(Files.readString(Path.of("docker/nginx.conf"))).contains("server app1:8080", "server app2:8080");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeStartsPrometheusOnTheNodesAndGrafanaWithTheProvisionedDashboard() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker/docker-compose.yml")));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+
+        assertThat((List<String>) services.get("prometheus").get("volumes")).contains("./prometheus:/etc/prometheus:ro");
+        assertThat((List<String>) services.get("prometheus").get("command")).contains("--config.file=/etc/prometheus/prometheus.yml");
+        Map<String, Object> prometheus = new Yaml().load(Files.readString(Path.of("docker/prometheus/prometheus.yml")));
+        assertThat((List<String>) prometheus.get("rule_files")).containsExactly("alerts.yml");
+        Map<String, Object> scrape = ((List<Map<String, Object>>) prometheus.get("scrape_configs")).get(0);
+        assertThat(scrape).containsEntry("metrics_path", "/actuator/prometheus");
+        assertThat(((List<Map<String, List<String>>>) scrape.get("static_configs")).get(0).get("targets"))
+                .containsExactlyInAnyOrder("app1:8080", "app2:8080");
+
+        assertThat((List<String>) services.get("grafana").get("volumes"))
+                .contains("./grafana/provisioning:/etc/grafana/provisioning:ro", "./grafana/dashboards:/var/lib/grafana/dashboards:ro");
+        Map<String, Object> datasources = new Yaml().load(Files.readString(Path.of("docker/grafana/provisioning/datasources/prometheus.yml")));
+        assertThat(((List<Map<String, Object>>) datasources.get("datasources")).get(0))
+                .containsEntry("uid", "prometheus").containsEntry("url", "http://prometheus:9090");
+        Map<String, Object> providers = new Yaml().load(Files.readString(Path.of("docker/grafana/provisioning/dashboards/account-opening.yml")));
+        assertThat(((List<Map<String, Map<String, Object>>>) providers.get("providers")).get(0).get("options"))
+                .containsEntry("path", "/var/lib/grafana/dashboards");
+        assertThat(Files.readString(Path.of("docker/grafana/dashboards/account-opening.json"))).contains("\"uid\": \"prometheus\"");
     }
 
     @Test

@@ -8,6 +8,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +21,8 @@ import static org.awaitility.Awaitility.await;
 /** What ops reads off /actuator: the counts an opening made, and the health of what it depends on. */
 @HttpTest
 class ObservabilityHttpTest {
+
+    private static final DateTimeFormatter CAMUNDA_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     @Autowired Api api;
 
@@ -52,6 +57,18 @@ class ObservabilityHttpTest {
         assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/orphans/details/orphanedOpenings").asLong()).isZero();
         assertThat(api.get("/actuator/health", null, null).json().get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void historyCleanupRunsInTheNightlyWindow() {
+        JsonNode window = api.get("/engine-rest/history/cleanup/configuration", "demo", "demo").json();
+
+        assertThat(window.get("enabled").asBoolean()).isTrue();
+        ZonedDateTime start = ZonedDateTime.parse(window.get("batchWindowStartTime").asText(), CAMUNDA_DATE);
+        ZonedDateTime end = ZonedDateTime.parse(window.get("batchWindowEndTime").asText(), CAMUNDA_DATE);
+        assertThat(start.toLocalTime()).isEqualTo(LocalTime.of(1, 0));
+        assertThat(end.toLocalTime()).isEqualTo(LocalTime.of(5, 0));
+        assertThat(Duration.between(start, end)).isEqualTo(Duration.ofHours(4));
     }
 
     /** Sum of every series of a metric whose labels contain all the given ones. */

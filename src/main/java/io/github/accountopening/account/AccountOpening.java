@@ -40,6 +40,7 @@ public class AccountOpening implements Persistable<String> {
     private String rejectionReason;
     private String cardId;
     private String ticketKey;
+    private Instant ticketRequestedAt;
     private String processInstanceId;
     private Instant createdAt;
     private Instant updatedAt;
@@ -127,7 +128,16 @@ public class AccountOpening implements Persistable<String> {
 
     void recordTicket(String key, Instant now) {
         ticketKey = key;
+        ticketRequestedAt = null;
         updatedAt = now;
+    }
+
+    void recordTicketRequested(Instant now) {
+        ticketRequestedAt = now;
+    }
+
+    void forgetTicketRequest() {
+        ticketRequestedAt = null;
     }
 
     public String getRequestId() { return requestId; }
@@ -144,6 +154,10 @@ public class AccountOpening implements Persistable<String> {
     public String getRejectionReason() { return rejectionReason; }
     public String getCardId() { return cardId; }
     public String getTicketKey() { return ticketKey; }
+    /** When a ticket's creation was started whose outcome is not known yet; null once the key is stored. */
+    public Instant getTicketRequestedAt() { return ticketRequestedAt; }
+    /** A ticket exists, or may: an opening that ends must close it. */
+    public boolean hasTicketToClose() { return ticketKey != null || ticketRequestedAt != null; }
     public String getProcessInstanceId() { return processInstanceId; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }

@@ -12,6 +12,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Duration;
@@ -200,6 +201,27 @@ public class AccountOpenings {
         opening.recordTicket(ticketKey, Instant.now());
         log.info("Opening {} (tracking {}): ops ticket {}", requestId, opening.getTrackingId(), ticketKey);
         return opening;
+    }
+
+    /**
+     * Notes, in a transaction of its own committed before Jira is called, that a ticket is about to be
+     * created, so that a retry after a crash or a timeout knows one may exist. Refused (false) once the
+     * opening is terminal: a status applied under this same lock has made the ticket unnecessary.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean startTicketCreation(String requestId) {
+        AccountOpening opening = lock(requestId);
+        if (opening.getStatus().isTerminal()) {
+            return false;
+        }
+        opening.recordTicketRequested(Instant.now());
+        return true;
+    }
+
+    /** No ticket was created after all (Jira refused it, or a search long after the attempt finds none). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void forgetTicketRequest(String requestId) {
+        lock(requestId).forgetTicketRequest();
     }
 
     @Transactional(readOnly = true)

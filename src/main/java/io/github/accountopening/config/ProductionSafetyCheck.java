@@ -44,7 +44,7 @@ public class ProductionSafetyCheck implements EnvironmentPostProcessor, Ordered 
             problems.add("camunda.bpm.authorization.enabled is off, so every user could do everything: set it to true");
         }
         devValue(env, "nexusbank.api-key", "NEXUSBANK_APIKEY", problems);
-        devValue(env, "jira.api-token", "JIRA_APITOKEN", problems);
+        jiraCredentials(env, problems);
         for (String secret : env.getProperty("nexusbank.webhook-secret", "").split(",")) {
             if (secret.isBlank() || decodesToDevValue(secret.trim())) {
                 problems.add("nexusbank.webhook-secret holds the development secret: set NEXUSBANK_WEBHOOKSECRET to NexusBank's whsec_ secret(s)");
@@ -62,6 +62,27 @@ public class ProductionSafetyCheck implements EnvironmentPostProcessor, Ordered 
             }
         }
         return problems;
+    }
+
+    /**
+     * Jira Cloud signs in with the account's e-mail and an API token, Data Center with a personal access
+     * token (or user and password): the kind configured needs its own credential, and with {@code auto}
+     * one of the two must be real, whichever kind answers.
+     */
+    private static void jiraCredentials(ConfigurableEnvironment env, List<String> problems) {
+        String deployment = env.getProperty("jira.deployment", "auto").trim().toLowerCase().replace("_", "-");
+        String token = env.getProperty("jira.personal-access-token", "");
+        if (token.startsWith(DEV_PREFIX)) {
+            problems.add("jira.personal-access-token is the development value: set JIRA_PERSONALACCESSTOKEN");
+            return;
+        }
+        boolean hasToken = !token.isBlank();
+        if (deployment.equals("cloud")) {
+            devValue(env, "jira.api-token", "JIRA_APITOKEN (Jira Cloud: the API token of the account JIRA_USER names by e-mail)", problems);
+        } else if (!hasToken) {
+            devValue(env, "jira.api-token", "JIRA_APITOKEN (Jira Cloud's API token) or, for Jira Data Center,"
+                    + " JIRA_PERSONALACCESSTOKEN", problems);
+        }
     }
 
     private static void devValue(ConfigurableEnvironment env, String property, String variable, List<String> problems) {

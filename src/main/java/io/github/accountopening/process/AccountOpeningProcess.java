@@ -19,6 +19,7 @@ public final class AccountOpeningProcess {
     public static final String TIMER_POLL = "Timer_Poll";
     public static final String TASK_POLL_PROVIDER = "Task_PollProvider";
     public static final String TASK_OPEN_TICKET = "Task_OpenTicket";
+    public static final String END_TICKET_OPENED = "EndEvent_TicketOpened";
     public static final String SUBPROCESS_OPS = "SubProcess_OpsInvestigation";
     public static final String TASK_RESOLVE_OPENING = "Task_ResolveOpening";
     public static final String TIMER_POLL_WHILE_ESCALATED = "Timer_PollWhileEscalated";
@@ -26,6 +27,7 @@ public final class AccountOpeningProcess {
     public static final String EVENT_LATE_STATUS = "Event_LateStatusReceived";
     public static final String TASK_APPLY_RESOLUTION = "Task_ApplyResolution";
     public static final String TASK_COMMENT_TICKET = "Task_CommentTicket";
+    public static final String END_TICKET_CLOSED = "EndEvent_TicketClosed";
     public static final String TASK_ISSUE_CARD = "Task_IssueCard";
     public static final String END_ACCOUNT_OPENED = "EndEvent_AccountOpened";
     public static final String END_OPENING_REJECTED = "EndEvent_OpeningRejected";
@@ -40,6 +42,7 @@ public final class AccountOpeningProcess {
     public static final String VAR_ESCALATION_DUE = "escalationDue";
     public static final String VAR_GIVE_UP_AT = "giveUpAt";
     public static final String VAR_TICKET_KEY = "ticketKey";
+    public static final String VAR_TICKET_TO_CLOSE = "ticketToClose";
     public static final String VAR_CARD_ID = "cardId";
     public static final String VAR_RESOLUTION = "resolution";
     public static final String VAR_IBAN = "iban";

@@ -32,6 +32,7 @@ class CheckAccountStatusDelegate implements JavaDelegate {
         boolean terminal = opening.getStatus().isTerminal();
         execution.setVariable(VAR_STATUS, opening.getStatus().name());
         execution.setVariable(VAR_TICKET_KEY, opening.getTicketKey());
+        execution.setVariable(VAR_TICKET_TO_CLOSE, opening.hasTicketToClose());
         execution.setVariable(VAR_ESCALATION_DUE, !terminal && !ClockUtil.getCurrentTime().before(giveUpAt));
     }
 }

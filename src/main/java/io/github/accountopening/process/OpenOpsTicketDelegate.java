@@ -1,32 +1,30 @@
 package io.github.accountopening.process;
 
-import io.github.accountopening.account.AccountOpenings;
 import io.github.accountopening.ticket.OpsTickets;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import static io.github.accountopening.process.AccountOpeningProcess.*;
+import static io.github.accountopening.process.AccountOpeningProcess.VAR_TICKET_KEY;
 
-/** Escalation: the one Jira ticket of this opening, created once even when the job is retried. */
+/**
+ * Escalation: the one Jira ticket of this opening, created once even when the job is retried. It runs
+ * beside the ops task, so a Jira that fails keeps neither ops nor a late status waiting.
+ */
 @Component("openOpsTicket")
 class OpenOpsTicketDelegate implements JavaDelegate {
 
     private final OpsTickets tickets;
-    private final AccountOpenings openings;
 
-    OpenOpsTicketDelegate(OpsTickets tickets, AccountOpenings openings) {
+    OpenOpsTicketDelegate(OpsTickets tickets) {
         this.tickets = tickets;
-        this.openings = openings;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String requestId = execution.getProcessBusinessKey();
-        execution.setVariable(VAR_TICKET_KEY, tickets.open(requestId, execution.getProcessInstanceId()));
-        // What the ops form shows beside the process variables it already has.
-        execution.setVariable(VAR_REQUEST_ID, requestId);
-        execution.setVariable(VAR_COCKPIT_LINK, tickets.cockpitLink(execution.getProcessInstanceId()));
-        execution.setVariable(VAR_PROVIDER_STATUS, String.valueOf(openings.get(requestId).getProviderStatus()));
+        String key = tickets.open(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+        if (key != null) {
+            execution.setVariable(VAR_TICKET_KEY, key);
+        }
     }
 }

@@ -5,41 +5,48 @@ import feign.Param;
 import feign.RequestLine;
 
 import java.util.List;
+import java.util.Map;
 
-/** The three calls of Jira's REST API v2 that escalation needs. */
+/**
+ * The calls of Jira's REST API that escalation needs, for both kinds: Cloud on v3 (bodies in Atlassian
+ * Document Format, search at {@code /search/jql} paged by token), Data Center on v2 (plain text, search
+ * at {@code /search} paged by offset). A null query parameter is left out of the request.
+ */
 @Headers({"Content-Type: application/json", "Accept: application/json"})
-public interface JiraApi {
+interface JiraApi {
+
+    /** Answered anonymously by both kinds. */
+    @RequestLine("GET /rest/api/2/serverInfo")
+    ServerInfo serverInfo();
+
+    @RequestLine("GET /rest/api/3/search/jql?jql={jql}&fields=summary,labels&nextPageToken={nextPageToken}")
+    SearchPage searchCloud(@Param("jql") String jql, @Param("nextPageToken") String nextPageToken);
+
+    @RequestLine("POST /rest/api/3/issue")
+    CreatedIssue createCloud(Map<String, Object> issue);
+
+    @RequestLine("POST /rest/api/3/issue/{key}/comment")
+    void commentCloud(@Param("key") String key, Map<String, Object> comment);
+
+    @RequestLine("GET /rest/api/2/search?jql={jql}&fields=summary,labels&startAt={startAt}")
+    SearchPage searchDataCenter(@Param("jql") String jql, @Param("startAt") int startAt);
 
     @RequestLine("POST /rest/api/2/issue")
-    CreatedIssue create(NewIssue issue);
-
-    @RequestLine("GET /rest/api/2/search?jql={jql}&fields=summary,labels")
-    SearchResult search(@Param("jql") String jql);
+    CreatedIssue createDataCenter(Map<String, Object> issue);
 
     @RequestLine("POST /rest/api/2/issue/{key}/comment")
-    void comment(@Param("key") String key, Comment comment);
+    void commentDataCenter(@Param("key") String key, Map<String, Object> comment);
 
-    record NewIssue(Fields fields) {
-    }
-
-    record Fields(Project project, String summary, String description, IssueType issuetype, List<String> labels) {
-    }
-
-    record Project(String key) {
-    }
-
-    record IssueType(String name) {
+    record ServerInfo(String baseUrl, String version, String deploymentType) {
     }
 
     record CreatedIssue(String id, String key) {
     }
 
-    record SearchResult(List<FoundIssue> issues) {
+    /** Cloud pages with {@code nextPageToken}/{@code isLast} and has no total; Data Center with {@code startAt}/{@code total}. */
+    record SearchPage(List<FoundIssue> issues, Integer startAt, Integer total, String nextPageToken, Boolean isLast) {
     }
 
-    record FoundIssue(String key) {
-    }
-
-    record Comment(String body) {
+    record FoundIssue(String id, String key) {
     }
 }

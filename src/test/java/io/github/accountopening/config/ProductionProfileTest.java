@@ -10,10 +10,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +82,34 @@ class ProductionProfileTest {
                         "server.port", String.valueOf(port), "account-opening.security.basic-enabled", "false")))) {
             assertThat(new Api(port).get("/engine-rest/process-definition", "demo", "demo").status()).isEqualTo(401);
         }
+    }
+
+    @Test
+    void jiraNeedsTheCredentialOfItsKind() {
+        Map<String, String> devToken = Map.of("jira.api-token", "dev-jira-api-token");
+        assertThat(jiraProblems(devToken, Map.of("jira.deployment", "cloud", "jira.personal-access-token", "live-pat")))
+                .singleElement().asString().startsWith("jira.api-token is the development value").contains("e-mail");
+        assertThat(jiraProblems(devToken, Map.of("jira.deployment", "data-center", "jira.personal-access-token", "live-pat"))).isEmpty();
+        assertThat(jiraProblems(devToken, Map.of("jira.deployment", "auto", "jira.personal-access-token", "live-pat"))).isEmpty();
+        assertThat(jiraProblems(devToken, Map.of("jira.deployment", "data-center"))).singleElement().asString()
+                .startsWith("jira.api-token is the development value").contains("JIRA_PERSONALACCESSTOKEN");
+        assertThat(jiraProblems(Map.of(), Map.of("jira.deployment", "data-center", "jira.personal-access-token", "dev-pat")))
+                .singleElement().asString().startsWith("jira.personal-access-token is the development value");
+        assertThat(jiraProblems(Map.of(), Map.of("jira.deployment", "cloud"))).isEmpty();
+    }
+
+    /** The problems the check finds in production settings changed as given, Jira's alone. */
+    private static List<String> jiraProblems(Map<String, String> first, Map<String, String> second) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (String arg : productionSettings(Map.of("spring.datasource.url", "jdbc:postgresql://localhost:1/none"))) {
+            String[] pair = arg.substring(2).split("=", 2);
+            settings.put(pair[0], pair[1]);
+        }
+        settings.putAll(first);
+        settings.putAll(second);
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().addFirst(new MapPropertySource("production", settings));
+        return ProductionSafetyCheck.problems(env).stream().filter(p -> p.startsWith("jira.")).toList();
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.github.accountopening.account.ProviderStatus;
 import io.github.accountopening.account.StatusReport;
 import io.github.accountopening.simulator.CardPlatformSimulator;
 import io.github.accountopening.simulator.JiraSimulator;
+import io.github.accountopening.simulator.JiraSimulatorProperties;
 import io.github.accountopening.simulator.NexusBankSimulator;
 import io.github.accountopening.support.ProcessTest;
 import io.github.accountopening.ticket.OpsTickets;
@@ -20,9 +21,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 public class AccountOpeningProcessTest {
 
     static final Duration POLLING_INTERVAL = Duration.ofMinutes(30);
+    static final Duration SEARCH_DELAY = Duration.ofSeconds(2);
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
@@ -61,6 +65,7 @@ public class AccountOpeningProcessTest {
     @Autowired OpsTickets tickets;
     @Autowired JdbcTemplate jdbc;
     @Autowired OrphanWatch orphans;
+    @Autowired MeterRegistry meters;
 
     @BeforeEach
     void initAssertions() {
@@ -68,9 +73,11 @@ public class AccountOpeningProcessTest {
     }
 
     @AfterEach
-    void resetClock() {
+    void resetClockAndJira() {
         ClockUtil.reset();
         AbstractAssertions.reset();
+        jira.failWith(null);
+        jira.setSearchDelay(SEARCH_DELAY);
     }
 
     @Test
@@ -216,9 +223,9 @@ public class AccountOpeningProcessTest {
         assertThat(pi).isWaitingAt(TASK_RESOLVE_OPENING);
 
         tasks.complete(task.getId(), Map.of(VAR_RESOLUTION, "MANUAL", VAR_IBAN, "NL91ABNA0417164300", VAR_BIC, "ABNANL2A"));
-        assertThat(pi).isWaitingAt(TASK_COMMENT_TICKET);
-        execute(job(pi));
-        execute(job(pi));
+        assertThat(pi).isWaitingAt(TASK_COMMENT_TICKET, TASK_ISSUE_CARD);
+        execute(job(TASK_ISSUE_CARD, pi));
+        execute(job(TASK_COMMENT_TICKET, pi));
 
         assertThat(pi).isEnded().hasPassed(END_ACCOUNT_OPENED);
         AccountOpening opened = openings.get(requestId);
@@ -237,7 +244,7 @@ public class AccountOpeningProcessTest {
         tasks.complete(task(TASK_RESOLVE_OPENING, pi).getId(), Map.of(VAR_RESOLUTION, "REJECT"));
         execute(job(pi));
 
-        assertThat(pi).isEnded().hasPassed(END_OPENING_REJECTED);
+        assertThat(pi).isEnded().hasPassed(END_OPENING_REJECTED, END_TICKET_CLOSED);
         assertThat(openings.get(pi.getBusinessKey()).getRejectionReason()).isEqualTo("rejected by ops");
     }
 
@@ -250,7 +257,7 @@ public class AccountOpeningProcessTest {
         assertThat(pi).isWaitingAt(TASK_AWAIT_STATUS);
 
         pollUntilEscalated(pi);
-        execute(job(pi));
+        execute(job(TASK_OPEN_TICKET, pi));
 
         assertThat(pi).isWaitingAt(TASK_RESOLVE_OPENING);
         assertThat(openings.get(pi.getBusinessKey()).getTicketKey()).isEqualTo(ticketKey);
@@ -264,10 +271,12 @@ public class AccountOpeningProcessTest {
         deliver(pi.getBusinessKey(), trackingIdOf(pi), ProviderStatus.COMPLETED, BankAccount.madeUpFor("NL"));
 
         assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).as("ops task removed").isZero();
-        assertThat(pi).isWaitingAt(TASK_COMMENT_TICKET).hasPassed(EVENT_LATE_STATUS);
-        execute(job(pi));
-        execute(job(pi));
-        assertThat(pi).isEnded().hasPassed(END_ACCOUNT_OPENED);
+        assertThat(pi).isWaitingAt(TASK_COMMENT_TICKET, TASK_ISSUE_CARD).hasPassed(EVENT_LATE_STATUS);
+        execute(job(TASK_ISSUE_CARD, pi));
+        execute(job(TASK_COMMENT_TICKET, pi));
+        assertThat(pi).isEnded().hasPassed(END_ACCOUNT_OPENED, END_TICKET_CLOSED);
+        assertThat(jira.withLabel(OpsTickets.requestLabel(pi.getBusinessKey())).get(0).comments()).singleElement().asString()
+                .contains("completed with IBAN");
     }
 
     @Test
@@ -341,11 +350,17 @@ public class AccountOpeningProcessTest {
         execute(job(pi));
         awaitProviderStatus(pi, "IN_PROGRESS");
         // An earlier attempt of the ticket job created the issue, then died before storing its key.
-        String earlierKey = tickets.open(requestId, pi.getId());
-        jdbc.update("update account_opening set ticket_key = null where request_id = ?", requestId);
+        jira.setSearchDelay(Duration.ofHours(1));
+        String earlierKey = createdButNotRecorded(requestId, pi);
 
         pollUntilEscalated(pi);
-        execute(job(pi));
+        if (jira.kind() == JiraSimulatorProperties.Kind.CLOUD) {
+            // Jira Cloud's search does not show the new issue yet: the job waits rather than create a second one.
+            assertThatThrownBy(() -> execute(job(TASK_OPEN_TICKET, pi))).hasMessageContaining("does not show it yet");
+            assertThat(jira.withLabel(OpsTickets.requestLabel(requestId))).hasSize(1);
+        }
+        jira.setSearchDelay(Duration.ZERO);
+        execute(job(TASK_OPEN_TICKET, pi));
 
         assertThat(openings.get(requestId).getTicketKey()).isEqualTo(earlierKey);
         assertThat(jira.withLabel(OpsTickets.requestLabel(requestId))).hasSize(1);
@@ -365,6 +380,83 @@ public class AccountOpeningProcessTest {
 
         openings.apply(new StatusReport(pi.getBusinessKey(), null, ProviderStatus.REJECTED, null, "closed by ops", EventSource.OPS, null));
         assertThat(orphans.count()).isEqualTo(before);
+    }
+
+    @Test
+    void aFailingJiraHoldsUpNoOpeningAndShowsWhileTheTicketIsNeeded() {
+        ProcessInstance pi = start("NL", "COMPANY", "Unticketed B.V. [stuck]");
+        String requestId = pi.getBusinessKey();
+        execute(job(pi));
+        awaitProviderStatus(pi, "IN_PROGRESS");
+        jira.failWith(401); // the API token was revoked
+        double failuresBefore = jiraFailures("open");
+
+        pollUntilEscalated(pi);
+        assertThat(pi).as("ops has the task whatever Jira does").isWaitingAt(TASK_OPEN_TICKET, TASK_RESOLVE_OPENING);
+        String ticketJob = job(TASK_OPEN_TICKET, pi).getId();
+        int attempts = 0;
+        while (engine.getManagementService().createJobQuery().jobId(ticketJob).singleResult().getRetries() > 0) {
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(ticketJob)).hasMessageContaining("401");
+            attempts++;
+        }
+        Incident incident = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo(TASK_OPEN_TICKET);
+        assertThat(incident.getIncidentMessage()).contains("ticket of opening " + requestId, "401");
+        assertThat(jiraFailures("open") - failuresBefore).as("counted for alerting").isEqualTo(attempts);
+
+        deliver(requestId, trackingIdOf(pi), ProviderStatus.COMPLETED, BankAccount.madeUpFor("NL"));
+
+        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).as("no longer needed").isZero();
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(pi).isWaitingAt(TASK_ISSUE_CARD).hasPassed(EVENT_LATE_STATUS);
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed(END_ACCOUNT_OPENED).hasNotPassed(TASK_COMMENT_TICKET);
+        AccountOpening opened = openings.get(requestId);
+        assertThat(opened.getStatus()).isEqualTo(AccountStatus.COMPLETED);
+        assertThat(opened.getCardId()).isNotNull();
+        assertThat(opened.getTicketKey()).isNull();
+        assertThat(jira.withLabel(OpsTickets.requestLabel(requestId))).isEmpty();
+    }
+
+    @Test
+    void aTicketCreatedButNotRecordedWhenTheStatusArrivesIsFoundAndClosed() {
+        ProcessInstance pi = start("NL", "COMPANY", "Half Ticketed B.V. [stuck]");
+        String requestId = pi.getBusinessKey();
+        execute(job(pi));
+        awaitProviderStatus(pi, "IN_PROGRESS");
+        pollUntilEscalated(pi);
+        // The ticket job created the issue; the status interrupts the investigation before its key is stored.
+        jira.setSearchDelay(Duration.ofHours(1));
+        String createdKey = createdButNotRecorded(requestId, pi);
+
+        BankAccount account = BankAccount.madeUpFor("NL");
+        deliver(requestId, trackingIdOf(pi), ProviderStatus.COMPLETED, account);
+        assertThat(pi).isWaitingAt(TASK_ISSUE_CARD, TASK_COMMENT_TICKET).hasNotPassed(END_TICKET_OPENED);
+        execute(job(TASK_ISSUE_CARD, pi));
+        assertThat(openings.get(requestId).getCardId()).as("the card does not wait for Jira").isNotNull();
+
+        if (jira.kind() == JiraSimulatorProperties.Kind.CLOUD) {
+            assertThatThrownBy(() -> execute(job(TASK_COMMENT_TICKET, pi))).hasMessageContaining("does not show it yet");
+        }
+        jira.setSearchDelay(Duration.ZERO);
+        execute(job(TASK_COMMENT_TICKET, pi));
+
+        assertThat(pi).isEnded().hasPassed(END_ACCOUNT_OPENED, END_TICKET_CLOSED);
+        assertThat(openings.get(requestId).getTicketKey()).isEqualTo(createdKey);
+        assertThat(jira.withLabel(OpsTickets.requestLabel(requestId))).singleElement()
+                .satisfies(t -> assertThat(t.comments()).singleElement().asString().contains("completed with IBAN " + account.iban()));
+    }
+
+    /** Opens the ticket as the job would, then forgets its key as a crash before storing it would. */
+    private String createdButNotRecorded(String requestId, ProcessInstance pi) {
+        String key = tickets.open(requestId, pi.getId());
+        jdbc.update("update account_opening set ticket_key = null, ticket_requested_at = ? where request_id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now()), requestId);
+        return key;
+    }
+
+    private double jiraFailures(String operation) {
+        return meters.counter("account.opening.jira.failures", "operation", operation).count();
     }
 
     private ProcessInstance start(String market, String customerType, String legalName) {
@@ -397,8 +489,8 @@ public class AccountOpeningProcessTest {
         execute(job(pi));
         awaitProviderStatus(pi, "IN_PROGRESS");
         pollUntilEscalated(pi);
-        execute(job(pi));
-        assertThat(pi).isWaitingAt(TASK_RESOLVE_OPENING).hasPassed(TASK_OPEN_TICKET);
+        execute(job(TASK_OPEN_TICKET, pi));
+        assertThat(pi).isWaitingAt(TASK_RESOLVE_OPENING).hasPassed(TASK_OPEN_TICKET, END_TICKET_OPENED);
         return pi;
     }
 

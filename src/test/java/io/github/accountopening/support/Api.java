@@ -157,6 +157,16 @@ public class Api {
         return withJson("PUT", path, json, user, password);
     }
 
+    /** Any call with the Authorization header given as is (a bearer token, say), or none when null. */
+    public Reply call(String method, String path, String json, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
+    }
+
     private Reply withJson(String method, String path, String json, String user, String password) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")

@@ -13,8 +13,8 @@ import java.lang.annotation.Target;
 /**
  * The whole application on a real port, job executor on, talking to its simulators over real HTTP,
  * with time compressed: webhooks after 0.3 s, polls every 3 s, escalation after 9 s, job retries
- * every second, metrics exported as in production. Every HTTP test shares this one application, and
- * autowires its {@link Api} client.
+ * every second, metrics exported as in production, Jira Cloud (a personal access token set, which Cloud
+ * does not take). Every HTTP test shares this one application, and autowires its {@link Api} client.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,7 +24,8 @@ import java.lang.annotation.Target;
         "account-opening.polling.give-up-after=PT9S",
         "account-opening.retry-cycle=R3/PT1S",
         "camunda.bpm.job-execution.wait-time-in-millis=100",
-        "camunda.bpm.job-execution.max-wait=500"})
+        "camunda.bpm.job-execution.max-wait=500",
+        "jira.personal-access-token=dev-jira-personal-access-token"})
 @ContextConfiguration(initializers = FreePortInitializer.class)
 @AutoConfigureObservability
 @Import(ApiClient.class)

@@ -1,0 +1,30 @@
+package io.github.accountopening.process;
+
+import io.github.accountopening.account.AccountOpenings;
+import io.github.accountopening.ticket.OpsTickets;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+import static io.github.accountopening.process.AccountOpeningProcess.*;
+
+/** What the ops form shows beside the process variables it already has, set as the investigation starts. */
+@Component("prepareOpsTask")
+class PrepareOpsTaskListener implements ExecutionListener {
+
+    private final OpsTickets tickets;
+    private final AccountOpenings openings;
+
+    PrepareOpsTaskListener(OpsTickets tickets, AccountOpenings openings) {
+        this.tickets = tickets;
+        this.openings = openings;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        String requestId = execution.getProcessBusinessKey();
+        execution.getProcessInstance().setVariable(VAR_REQUEST_ID, requestId);
+        execution.getProcessInstance().setVariable(VAR_COCKPIT_LINK, tickets.cockpitLink(execution.getProcessInstanceId()));
+        execution.getProcessInstance().setVariable(VAR_PROVIDER_STATUS, String.valueOf(openings.get(requestId).getProviderStatus()));
+    }
+}

@@ -1,6 +1,6 @@
 package io.github.accountopening.faults;
 
-import io.github.accountopening.process.OrphanWatch;
+import io.github.accountopening.process.engine.OrphanWatch;
 import io.github.accountopening.support.Api;
 import io.github.accountopening.support.StandaloneApp;
 import net.jqwik.api.Arbitraries;

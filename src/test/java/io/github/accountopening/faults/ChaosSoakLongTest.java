@@ -1,7 +1,7 @@
 package io.github.accountopening.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.accountopening.process.OrphanWatch;
+import io.github.accountopening.process.engine.OrphanWatch;
 import io.github.accountopening.simulator.CardPlatformSimulator;
 import io.github.accountopening.simulator.JiraSimulator;
 import io.github.accountopening.simulator.NexusBankSimulator;

@@ -1,7 +1,7 @@
 package io.github.accountopening.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.accountopening.process.OrphanWatch;
+import io.github.accountopening.process.engine.OrphanWatch;
 import io.github.accountopening.simulator.NexusBankSimulator;
 import io.github.accountopening.support.Api;
 import io.github.accountopening.support.AuditTrail;

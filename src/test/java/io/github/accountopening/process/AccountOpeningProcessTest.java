@@ -12,6 +12,7 @@ import io.github.accountopening.simulator.CardPlatformSimulator;
 import io.github.accountopening.simulator.JiraSimulator;
 import io.github.accountopening.simulator.JiraSimulatorProperties;
 import io.github.accountopening.simulator.NexusBankSimulator;
+import io.github.accountopening.process.engine.OrphanWatch;
 import io.github.accountopening.support.ProcessTest;
 import io.github.accountopening.ticket.OpsTickets;
 import io.github.accountopening.webhook.DuplicateShield;

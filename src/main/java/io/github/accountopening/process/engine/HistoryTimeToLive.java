@@ -1,4 +1,4 @@
-package io.github.accountopening.process;
+package io.github.accountopening.process.engine;
 
 import io.github.accountopening.config.AccountOpeningProperties;
 import org.camunda.bpm.engine.RepositoryService;

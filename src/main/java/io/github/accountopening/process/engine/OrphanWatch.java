@@ -1,4 +1,4 @@
-package io.github.accountopening.process;
+package io.github.accountopening.process.engine;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

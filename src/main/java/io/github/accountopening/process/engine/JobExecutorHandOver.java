@@ -1,4 +1,4 @@
-package io.github.accountopening.process;
+package io.github.accountopening.process.engine;
 
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;

@@ -309,7 +309,7 @@ class AccountOpeningBenchmark {
     private static long firedTimers(ChildProcessApp app) throws Exception {
         try (Connection c = DriverManager.getConnection(app.setting("spring.datasource.url"), "postgres", "postgres");
              Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select count(*) from ACT_HI_ACTINST where ACT_ID_ = 'Timer_Poll'")) {
+             ResultSet r = s.executeQuery("select count(*) from ACT_HI_ACTINST where ACT_ID_ = 'BoundaryEvent_PollingInterval'")) {
             r.next();
             return r.getLong(1);
         }
@@ -344,7 +344,7 @@ class AccountOpeningBenchmark {
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery("""
                      select extract(epoch from (a.START_TIME_ - d.due)) * 1000 from ACT_HI_ACTINST a
-                     join bench_timer_due d on a.PROC_INST_ID_ = d.process_instance_id where a.ACT_ID_ = 'Timer_Poll'""")) {
+                     join bench_timer_due d on a.PROC_INST_ID_ = d.process_instance_id where a.ACT_ID_ = 'BoundaryEvent_PollingInterval'""")) {
             while (r.next()) {
                 lateness.recordValue(Math.max(0, Math.round(r.getDouble(1))));
             }

@@ -4,7 +4,6 @@ import io.github.accountopening.account.AccountOpenings;
 import io.github.accountopening.account.EventSource;
 import io.github.accountopening.account.ProviderStatus;
 import io.github.accountopening.account.StatusReport;
-import io.github.accountopening.config.AccountOpeningProperties;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -25,11 +24,11 @@ class ApplyOpsResolutionDelegate implements JavaDelegate {
     private static final Logger log = LoggerFactory.getLogger(ApplyOpsResolutionDelegate.class);
 
     private final AccountOpenings openings;
-    private final AccountOpeningProperties properties;
+    private final PollingSchedule schedule;
 
-    ApplyOpsResolutionDelegate(AccountOpenings openings, AccountOpeningProperties properties) {
+    ApplyOpsResolutionDelegate(AccountOpenings openings, PollingSchedule schedule) {
         this.openings = openings;
-        this.properties = properties;
+        this.schedule = schedule;
     }
 
     @Override
@@ -44,7 +43,7 @@ class ApplyOpsResolutionDelegate implements JavaDelegate {
         }
         String requestId = execution.getProcessBusinessKey();
         switch (resolution.kind()) {
-            case RETRY -> execution.setVariable(VAR_GIVE_UP_AT, RequestProviderAccountDelegate.giveUpAt(properties));
+            case RETRY -> execution.setVariable(VAR_GIVE_UP_AT, schedule.giveUpFromNow());
             case REJECT -> openings.apply(new StatusReport(requestId, null, ProviderStatus.REJECTED, null,
                     "rejected by ops", EventSource.OPS, null));
             case MANUAL -> openings.apply(new StatusReport(requestId, null, ProviderStatus.COMPLETED,

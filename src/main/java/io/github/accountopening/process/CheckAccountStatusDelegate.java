@@ -4,7 +4,6 @@ import io.github.accountopening.account.AccountOpening;
 import io.github.accountopening.account.AccountOpenings;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import java.util.Date;
@@ -20,9 +19,11 @@ import static io.github.accountopening.process.AccountOpeningProcess.*;
 class CheckAccountStatusDelegate implements JavaDelegate {
 
     private final AccountOpenings openings;
+    private final PollingSchedule schedule;
 
-    CheckAccountStatusDelegate(AccountOpenings openings) {
+    CheckAccountStatusDelegate(AccountOpenings openings, PollingSchedule schedule) {
         this.openings = openings;
+        this.schedule = schedule;
     }
 
     @Override
@@ -33,6 +34,6 @@ class CheckAccountStatusDelegate implements JavaDelegate {
         execution.setVariable(VAR_STATUS, opening.getStatus().name());
         execution.setVariable(VAR_TICKET_KEY, opening.getTicketKey());
         execution.setVariable(VAR_TICKET_TO_CLOSE, opening.hasTicketToClose());
-        execution.setVariable(VAR_ESCALATION_DUE, !terminal && !ClockUtil.getCurrentTime().before(giveUpAt));
+        execution.setVariable(VAR_ESCALATION_DUE, !terminal && schedule.escalationDue(giveUpAt));
     }
 }

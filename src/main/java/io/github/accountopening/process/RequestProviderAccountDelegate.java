@@ -1,13 +1,10 @@
 package io.github.accountopening.process;
 
-import io.github.accountopening.config.AccountOpeningProperties;
 import io.github.accountopening.provider.AccountProvider;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import java.util.Date;
 
 import static io.github.accountopening.process.AccountOpeningProcess.VAR_GIVE_UP_AT;
 import static io.github.accountopening.process.AccountOpeningProcess.VAR_TRACKING_ID;
@@ -17,20 +14,16 @@ import static io.github.accountopening.process.AccountOpeningProcess.VAR_TRACKIN
 class RequestProviderAccountDelegate implements JavaDelegate {
 
     private final AccountProvider provider;
-    private final AccountOpeningProperties properties;
+    private final PollingSchedule schedule;
 
-    RequestProviderAccountDelegate(AccountProvider provider, AccountOpeningProperties properties) {
+    RequestProviderAccountDelegate(AccountProvider provider, PollingSchedule schedule) {
         this.provider = provider;
-        this.properties = properties;
+        this.schedule = schedule;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable(VAR_TRACKING_ID, provider.requestAccount(execution.getProcessBusinessKey()));
-        execution.setVariable(VAR_GIVE_UP_AT, giveUpAt(properties));
-    }
-
-    static Date giveUpAt(AccountOpeningProperties properties) {
-        return Date.from(ClockUtil.getCurrentTime().toInstant().plus(properties.polling().giveUpAfter()));
+        execution.setVariable(VAR_GIVE_UP_AT, schedule.giveUpFromNow());
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 class JobExecutorHandOver implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobExecutorHandOver.class);
+    /** Camunda 7.24's job table; JobExecutorHandOverTest fails if a new version changes it under this. */
     static final String UNLOCK = "update ACT_RU_JOB set LOCK_OWNER_ = null, LOCK_EXP_TIME_ = null where LOCK_OWNER_ = ?";
 
     private final ProcessEngineConfigurationImpl engine;

@@ -40,7 +40,7 @@ public class StatusIngestion {
         }
         try {
             ApplyResult result = applyRetryingConflicts(report);
-            IngestOutcome outcome = result.isParked() ? IngestOutcome.PARKED : IngestOutcome.valueOf(result.outcome().name());
+            IngestOutcome outcome = IngestOutcome.of(result.outcome());
             meters.counter("account.opening.webhooks", "outcome", outcome.name()).increment();
             return outcome;
         } catch (RuntimeException e) {

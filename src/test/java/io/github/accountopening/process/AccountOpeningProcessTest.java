@@ -5,7 +5,6 @@ import io.github.accountopening.account.AccountOpenings;
 import io.github.accountopening.account.AccountStatus;
 import io.github.accountopening.account.BankAccount;
 import io.github.accountopening.account.EventOutcome;
-import io.github.accountopening.account.EventSource;
 import io.github.accountopening.account.ProviderStatus;
 import io.github.accountopening.account.StatusReport;
 import io.github.accountopening.simulator.CardPlatformSimulator;
@@ -363,7 +362,7 @@ public class AccountOpeningProcessTest {
         assertThat(orphans.count()).isEqualTo(before + 1);
         assertThat(orphans.health().getDetails()).containsEntry("orphanedOpenings", before + 1);
 
-        openings.apply(new StatusReport(pi.getBusinessKey(), null, ProviderStatus.REJECTED, null, "closed by ops", EventSource.OPS, null));
+        openings.apply(StatusReport.rejectedByOps(pi.getBusinessKey(), "closed by ops"));
         assertThat(orphans.count()).isEqualTo(before);
     }
 
@@ -375,8 +374,7 @@ public class AccountOpeningProcessTest {
 
     private IngestOutcome deliver(String requestId, String trackingId, ProviderStatus status, BankAccount account) {
         String reason = status == ProviderStatus.REJECTED ? "refused by the test" : null;
-        return ingestion.ingest(new StatusReport(requestId, trackingId, status, account, reason, EventSource.WEBHOOK,
-                "msg_" + UUID.randomUUID()));
+        return ingestion.ingest(StatusReport.webhook(requestId, trackingId, status, account, reason, "msg_" + UUID.randomUUID()));
     }
 
     private String trackingIdOf(ProcessInstance pi) {

@@ -54,6 +54,11 @@ class AccountOpeningBenchmark {
     /** -Dbench.only=ingestion: figures 1 and 2 alone, for a quick look at the webhook path. */
     static final boolean ONLY_INGESTION = "ingestion".equals(System.getProperty("bench.only"));
     static final int BURST = Integer.getInteger("bench.burst", 10_000);
+    /** The alternative's burst may be made smaller to shorten a run; its figures say how many it had. */
+    static final int BURST_ALTERNATIVE = Integer.getInteger("bench.burst.alternative", BURST);
+    /** First deliveries per repetition and design: at the peak, at half the peak, and half of that with duplicates. */
+    static final int INGESTION = Integer.getInteger("bench.ingestion", 1000);
+    static final int END_TO_END = Integer.getInteger("bench.e2e", 600);
     static final int BURST_SENDERS = 64;
     static final Duration BURST_TIMEOUT = Duration.ofSeconds(15);
     static final String SECRET = Api.DEV_WEBHOOK_SECRET;
@@ -88,8 +93,8 @@ class AccountOpeningBenchmark {
             ingestion(job, inTransaction);
             if (!ONLY_INGESTION) {
                 endToEnd(job, inTransaction);
-                burst(job);
-                burst(inTransaction);
+                burst(job, BURST);
+                burst(inTransaction, BURST_ALTERNATIVE);
             }
         } finally {
             job.stop();
@@ -157,9 +162,9 @@ class AccountOpeningBenchmark {
      * each design in turn, {@link #REPETITIONS} times, the order flipped every repetition.
      */
     private void ingestion(Design... designs) throws Exception {
-        int firstsClosed = 1000;
-        int firstsFixed = 1000;
-        int mixed = 500;
+        int firstsClosed = INGESTION;
+        int firstsFixed = INGESTION;
+        int mixed = INGESTION / 2;
         int perRun = firstsClosed + firstsFixed + mixed;
         Map<Design, List<String>> waiting = new LinkedHashMap<>();
         Map<Design, List<IngestionRun>> runs = new LinkedHashMap<>();
@@ -240,7 +245,7 @@ class AccountOpeningBenchmark {
 
     /** Figure 3: openings from the start call to COMPLETED with card, each design beside the engine's floor, in turns. */
     private void endToEnd(Design job, Design inTransaction) throws Exception {
-        int openings = 600;
+        int openings = END_TO_END;
         job.api().deploy("bench-floor", "bench-floor.bpmn", Files.readString(Path.of("src/test/resources/bench/bench-floor.bpmn")));
         List<double[]> runs = new ArrayList<>(); // {job, in transaction, floor} per repetition
         List<Load.Result> starts = new ArrayList<>();
@@ -296,21 +301,21 @@ class AccountOpeningBenchmark {
      * Figure 5: a provider's backlog after an outage. {@link #BURST} openings wait on PostgreSQL; their
      * terminal webhooks come at once from 64 senders that give up after 15 s, as Svix-based senders do.
      */
-    private void burst(Design design) throws Exception {
+    private void burst(Design design, int size) throws Exception {
         String prefix = "req-burst-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-        List<String> ids = startWaiting(design.api(), design.port(), BURST, prefix, "[no-webhook]");
+        List<String> ids = startWaiting(design.api(), design.port(), size, prefix, "[no-webhook]");
         drainJobs(design.api());
         List<HttpRequest> deliveries = signedCompletions(design.port(), ids, BURST_TIMEOUT);
         Instant start = Instant.now();
         Load.Result acks = Load.closedLoop(BURST_SENDERS, deliveries.size(), deliveries::get);
-        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).until(() -> withCard(design.app(), prefix) >= BURST);
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).until(() -> withCard(design.app(), prefix) >= size);
         Duration lastCard = Duration.between(start, Instant.now());
         long[] cards = cardsIssued(design.app(), prefix);
-        figures.put("Burst: " + String.format("%,d", BURST) + " terminal webhooks at once, 64 senders, 15 s timeout — " + design.name(),
+        figures.put("Burst: " + String.format("%,d", size) + " terminal webhooks at once, 64 senders, 15 s timeout — " + design.name(),
                 "answers " + acks.statuses() + " in " + String.format("%.1f s", acks.elapsed().toMillis() / 1000.0) + ", ack p50 "
                         + ms(acks.p50Millis()) + ", **p99 " + ms(acks.p99Millis()) + "** (goal < 1 s), max " + ms(acks.latencyMicros().getMaxValue() / 1000.0)
                         + "; last card " + lastCard.toSeconds() + " s after the first delivery; " + cards[0] + " openings COMPLETED with a card, "
-                        + cards[1] + " card steps in the history (one each: " + (cards[0] == BURST && cards[1] == BURST) + ")");
+                        + cards[1] + " card steps in the history (one each: " + (cards[0] == size && cards[1] == size) + ")");
         if (design.name().startsWith("wake-up")) {
             chart.put("burst acks /s (job)", acks.perSecond());
         }

@@ -30,6 +30,7 @@ import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToDoubleFunction;
@@ -51,8 +52,8 @@ class AccountOpeningBenchmark {
     static final int IN_FLIGHT = Integer.getInteger("bench.inflight", 100_000);
     /** The window the openings' polling timers fall due in: the production polling interval. */
     static final Duration IN_FLIGHT_POLLING = Duration.parse(System.getProperty("bench.inflight.polling", "PT30M"));
-    /** -Dbench.only=ingestion: figures 1 and 2 alone, for a quick look at the webhook path. */
-    static final boolean ONLY_INGESTION = "ingestion".equals(System.getProperty("bench.only"));
+    /** -Dbench.only=ingestion,burst (any of ingestion, e2e, burst, inflight): only those phases, for a shorter run. */
+    static final Set<String> PHASES = Set.of(System.getProperty("bench.only", "ingestion,e2e,burst,inflight").split(","));
     static final int BURST = Integer.getInteger("bench.burst", 10_000);
     /** The alternative's burst may be made smaller to shorten a run; its figures say how many it had. */
     static final int BURST_ALTERNATIVE = Integer.getInteger("bench.burst.alternative", BURST);
@@ -90,9 +91,13 @@ class AccountOpeningBenchmark {
         Design job = design("wake-up job", "job", dir);
         Design inTransaction = design("in the webhook's transaction", "in-transaction", dir);
         try {
-            ingestion(job, inTransaction);
-            if (!ONLY_INGESTION) {
+            if (PHASES.contains("ingestion")) {
+                ingestion(job, inTransaction);
+            }
+            if (PHASES.contains("e2e")) {
                 endToEnd(job, inTransaction);
+            }
+            if (PHASES.contains("burst")) {
                 burst(job, BURST);
                 burst(inTransaction, BURST_ALTERNATIVE);
             }
@@ -101,7 +106,7 @@ class AccountOpeningBenchmark {
             inTransaction.stop();
             inTransaction.providers().stop();
         }
-        if (!ONLY_INGESTION) {
+        if (PHASES.contains("inflight")) {
             // Their own timers stay out of the way: the benchmark sets the due dates of the first ones.
             int appPort = FreePortInitializer.freePort();
             ChildProcessApp inFlight = appUnderTest(job.providersPort(), appPort, Duration.ofHours(6), "job",

@@ -91,15 +91,20 @@ class AccountOpeningBenchmark {
         Design job = design("wake-up job", "job", dir);
         Design inTransaction = design("in the webhook's transaction", "in-transaction", dir);
         try {
+            // The report is written after every phase, so a run cut short keeps what it measured.
             if (PHASES.contains("ingestion")) {
                 ingestion(job, inTransaction);
+                BenchReport.write(dir, figures, notes, chart);
             }
             if (PHASES.contains("e2e")) {
                 endToEnd(job, inTransaction);
+                BenchReport.write(dir, figures, notes, chart);
             }
             if (PHASES.contains("burst")) {
                 burst(job, BURST);
+                BenchReport.write(dir, figures, notes, chart);
                 burst(inTransaction, BURST_ALTERNATIVE);
+                BenchReport.write(dir, figures, notes, chart);
             }
         } finally {
             job.stop();

@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -138,14 +141,21 @@ public class AccountOpenings {
                     opening.getRequestId(), opening.getTrackingId(), opening.getStatus(), report.source(), report.status());
             listener.contradictionReported(opening, report);
         }
-        return new ApplyResult(opening.getRequestId(), outcome, opening.getStatus());
+        return ApplyResult.on(opening, outcome);
     }
 
     private void applyParkedReports(AccountOpening opening) {
         for (ParkedStatusReport report : parked.findFor(opening.getTrackingId(), opening.getRequestId())) {
-            parked.delete(report);
-            applyLocked(opening, report.toReport());
+            applyParked(opening, report);
         }
+    }
+
+    /** The trail shows that the report waited for its opening, then what it did once matched. */
+    private void applyParked(AccountOpening opening, ParkedStatusReport report) {
+        parked.delete(report);
+        StatusReport r = report.toReport();
+        events.save(new AccountOpeningEvent(opening.getRequestId(), r, EventOutcome.PARKED, Instant.now()));
+        applyLocked(opening, r);
     }
 
     /** Matches parked reports whose opening appeared after they arrived (the two raced each other). */
@@ -154,37 +164,50 @@ public class AccountOpenings {
     public void sweepParkedReports() {
         for (ParkedStatusReport report : parked.findByReceivedAtAfterOrderById(Instant.now().minus(SWEEP_LOOK_BACK))) {
             StatusReport r = report.toReport();
-            lockRecordOf(r).ifPresent(opening -> {
-                parked.delete(report);
-                applyLocked(opening, r);
-            });
+            lockRecordOf(r).ifPresent(opening -> applyParked(opening, report));
         }
     }
 
     /** Locks the record for the rest of the caller's transaction and returns it as it is now. */
     @Transactional
     public AccountOpening lock(String requestId) {
-        return fresh(records.lockByRequestId(requestId)).orElseThrow(() -> new AccountOpeningNotFoundException(requestId));
+        return lockAndLoad(requestId).orElseThrow(() -> new AccountOpeningNotFoundException(requestId));
     }
 
     private Optional<AccountOpening> lockRecordOf(StatusReport report) {
         Optional<AccountOpening> found = Optional.empty();
         if (report.requestId() != null) {
-            found = records.lockByRequestId(report.requestId());
+            found = lockAndLoad(report.requestId());
         }
         if (found.isEmpty() && report.trackingId() != null) {
-            found = records.lockByTrackingId(report.trackingId());
+            // a tracking id never changes once stored, so the request id found unlocked still names the same row
+            found = records.findRequestIdByTrackingId(report.trackingId()).flatMap(this::lockAndLoad);
         }
-        return fresh(found);
+        return found;
     }
 
     /**
-     * A record this transaction read before it took the lock (a job reads it, calls the provider, then
-     * applies the answer) would keep the state of that first read: reload it now that the row is ours.
+     * {@code SELECT ... FOR UPDATE} that loads the row as it is now, in one statement. A record this
+     * transaction already read without the lock (a job reads it, calls the provider, then applies the
+     * answer) is reloaded by that statement rather than kept as it was first read; one it already
+     * holds the lock on is current, and costs nothing.
      */
-    private Optional<AccountOpening> fresh(Optional<AccountOpening> locked) {
-        locked.ifPresent(entityManager::refresh);
-        return locked;
+    private Optional<AccountOpening> lockAndLoad(String requestId) {
+        AccountOpening loaded = alreadyLoaded(requestId);
+        if (loaded == null) {
+            return Optional.ofNullable(entityManager.find(AccountOpening.class, requestId, LockModeType.PESSIMISTIC_WRITE));
+        }
+        if (entityManager.getLockMode(loaded) != LockModeType.PESSIMISTIC_WRITE) {
+            entityManager.refresh(loaded, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return Optional.of(loaded);
+    }
+
+    /** The record's instance in this transaction's persistence context, if any, without asking the database. */
+    private AccountOpening alreadyLoaded(String requestId) {
+        SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
+        EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(AccountOpening.class);
+        return (AccountOpening) session.getPersistenceContextInternal().getEntity(session.generateEntityKey(requestId, persister));
     }
 
     @Transactional
@@ -236,7 +259,7 @@ public class AccountOpenings {
 
     @Transactional(readOnly = true)
     public Optional<String> requestIdOfTrackingId(String trackingId) {
-        return records.findByTrackingId(trackingId).map(AccountOpening::getRequestId);
+        return records.findRequestIdByTrackingId(trackingId);
     }
 
     @Transactional(readOnly = true)

@@ -1,13 +1,25 @@
 package io.github.accountopening.account;
 
-/** What a status report did: its outcome on the record it matched, or parked when it matched none. */
-public record ApplyResult(String requestId, EventOutcome outcome, AccountStatus status) {
+import java.util.Objects;
 
-    public static ApplyResult parked() {
-        return new ApplyResult(null, null, null);
+/**
+ * What a status report did: its outcome, and the status of the record it matched afterwards; a
+ * {@link EventOutcome#PARKED parked} report matched no record, so it has no status.
+ */
+public record ApplyResult(EventOutcome outcome, AccountStatus status) {
+
+    public ApplyResult {
+        Objects.requireNonNull(outcome, "outcome");
+        if ((outcome == EventOutcome.PARKED) != (status == null)) {
+            throw new IllegalArgumentException("a parked report has no record status; every other outcome has one");
+        }
     }
 
-    public boolean isParked() {
-        return outcome == null;
+    static ApplyResult parked() {
+        return new ApplyResult(EventOutcome.PARKED, null);
+    }
+
+    static ApplyResult on(AccountOpening opening, EventOutcome outcome) {
+        return new ApplyResult(outcome, opening.getStatus());
     }
 }

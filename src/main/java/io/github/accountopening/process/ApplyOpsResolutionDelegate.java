@@ -1,8 +1,6 @@
 package io.github.accountopening.process;
 
 import io.github.accountopening.account.AccountOpenings;
-import io.github.accountopening.account.EventSource;
-import io.github.accountopening.account.ProviderStatus;
 import io.github.accountopening.account.StatusReport;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -44,10 +42,8 @@ class ApplyOpsResolutionDelegate implements JavaDelegate {
         String requestId = execution.getProcessBusinessKey();
         switch (resolution.kind()) {
             case RETRY -> execution.setVariable(VAR_GIVE_UP_AT, schedule.giveUpFromNow());
-            case REJECT -> openings.apply(new StatusReport(requestId, null, ProviderStatus.REJECTED, null,
-                    "rejected by ops", EventSource.OPS, null));
-            case MANUAL -> openings.apply(new StatusReport(requestId, null, ProviderStatus.COMPLETED,
-                    resolution.account(), null, EventSource.OPS, null));
+            case REJECT -> openings.apply(StatusReport.rejectedByOps(requestId, "rejected by ops"));
+            case MANUAL -> openings.apply(StatusReport.openedByOps(requestId, resolution.account()));
         }
         execution.removeVariable(VAR_RESOLUTION);
     }

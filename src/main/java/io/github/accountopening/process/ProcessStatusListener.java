@@ -5,33 +5,30 @@ import io.github.accountopening.account.StatusListener;
 import io.github.accountopening.account.StatusReport;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import static io.github.accountopening.process.AccountOpeningProcess.*;
 
 /**
- * The one place that correlates {@code AccountOpeningStatusReceived}. It runs inside the transaction
- * that changed the record, under its row lock, and correlates only a process that is waiting for the
- * message: a process that is not waiting will read the record before its next wait.
+ * Told by the records, inside the transaction and under the row lock that changed one: schedules the
+ * process's wake-up as a job in that same transaction (see {@link WakeUpJobHandler}), so the caller is
+ * answered without waiting for the engine, and puts contradictions in front of ops.
  */
 @Component
 class ProcessStatusListener implements StatusListener {
 
-    private final RuntimeService runtime;
+    private final ProcessEngineConfigurationImpl engine;
     private final TaskService tasks;
     private final Counter contradictions;
 
-    ProcessStatusListener(RuntimeService runtime, TaskService tasks, MeterRegistry meters) {
-        this.runtime = runtime;
+    ProcessStatusListener(ProcessEngineConfigurationImpl engine, TaskService tasks, MeterRegistry meters) {
+        this.engine = engine;
         this.tasks = tasks;
         // registered at 0, so that an alert on its increase sees the first contradiction
         this.contradictions = Counter.builder("account.opening.contradictions")
@@ -43,25 +40,10 @@ class ProcessStatusListener implements StatusListener {
         if (opening.getProcessInstanceId() == null) {
             return; // a record no process was started for has nothing to wake
         }
-        // Narrowed to the opening's own instance first, so neither look-up scans other instances' variables.
-        boolean waiting = runtime.createEventSubscriptionQuery()
-                .processInstanceId(opening.getProcessInstanceId())
-                .eventType("message")
-                .eventName(MESSAGE_STATUS_RECEIVED)
-                .count() > 0;
-        if (!waiting) {
-            return;
-        }
-        try {
-            runtime.createMessageCorrelation(MESSAGE_STATUS_RECEIVED)
-                    .processInstanceId(opening.getProcessInstanceId())
-                    .processInstanceVariableEquals(VAR_TRACKING_ID, opening.getTrackingId())
-                    .correlateWithResult();
-        } catch (OptimisticLockingException | MismatchingMessageCorrelationException e) {
-            // The process moved at the same moment; the caller retries the whole transaction, which
-            // then finds it waiting again or not waiting at all.
-            throw new OptimisticLockingFailureException(e.getMessage(), e);
-        }
+        engine.getCommandExecutorTxRequired().execute(commandContext -> {
+            WakeUpJobHandler.schedule(commandContext, opening.getProcessInstanceId(), opening.getRequestId());
+            return null;
+        });
     }
 
     @Override

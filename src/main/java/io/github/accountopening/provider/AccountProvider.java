@@ -7,7 +7,6 @@ import io.github.accountopening.account.AccountOpening;
 import io.github.accountopening.account.AccountOpenings;
 import io.github.accountopening.account.AccountStatus;
 import io.github.accountopening.account.BankAccount;
-import io.github.accountopening.account.EventSource;
 import io.github.accountopening.account.ProviderStatus;
 import io.github.accountopening.account.StatusReport;
 import org.springframework.stereotype.Service;
@@ -47,10 +46,10 @@ public class AccountProvider {
             }
             // A terminal status comes with its details by webhook or poll; the create answer only says it is under way.
             ProviderStatus status = ProviderStatus.parse(accepted.status()).filter(s -> !s.isTerminal()).orElse(ProviderStatus.INITIATED);
-            openings.apply(new StatusReport(requestId, accepted.trackingId(), status, null, null, EventSource.PROVIDER, null));
+            openings.apply(StatusReport.accepted(requestId, accepted.trackingId(), status));
             return accepted.trackingId();
         } catch (ProviderRejectedException e) {
-            openings.apply(new StatusReport(requestId, null, ProviderStatus.REJECTED, null, e.reason(), EventSource.PROVIDER, null));
+            openings.apply(StatusReport.refused(requestId, e.reason()));
             return null;
         }
     }
@@ -61,10 +60,9 @@ public class AccountProvider {
         StatusReport report;
         try {
             NexusBankApi.LegacyAccount account = call("POST /v1/accounts", () -> nexusBank.openLegacy(requestId, requestOf(opening)));
-            report = new StatusReport(requestId, null, ProviderStatus.COMPLETED, bankAccount(account.iban(), account.bic()),
-                    null, EventSource.PROVIDER, null);
+            report = StatusReport.opened(requestId, bankAccount(account.iban(), account.bic()));
         } catch (ProviderRejectedException e) {
-            report = new StatusReport(requestId, null, ProviderStatus.REJECTED, null, e.reason(), EventSource.PROVIDER, null);
+            report = StatusReport.refused(requestId, e.reason());
         }
         return openings.apply(report).status();
     }
@@ -82,8 +80,7 @@ public class AccountProvider {
                         + opening.getTrackingId() + "; expected one of " + ProviderStatus.names()));
         polls(status).increment();
         BankAccount account = status == ProviderStatus.COMPLETED ? bankAccount(answer.iban(), answer.bic()) : null;
-        return openings.apply(new StatusReport(requestId, opening.getTrackingId(), status, account, answer.reason(),
-                EventSource.POLL, null)).status();
+        return openings.apply(StatusReport.polled(requestId, opening.getTrackingId(), status, account, answer.reason())).status();
     }
 
     private static NexusBankApi.OpeningRequest requestOf(AccountOpening o) {

@@ -4,7 +4,6 @@ import io.github.accountopening.account.AccountOpening;
 import io.github.accountopening.account.AccountOpeningNotFoundException;
 import io.github.accountopening.account.AccountOpenings;
 import io.github.accountopening.account.BankAccount;
-import io.github.accountopening.account.EventSource;
 import io.github.accountopening.account.ProviderStatus;
 import io.github.accountopening.account.StatusReport;
 import io.github.accountopening.webhook.IngestOutcome;
@@ -67,8 +66,8 @@ class SandboxController {
         }
         String reason = status == ProviderStatus.REJECTED && request.reason() == null ? "rejected in the sandbox" : request.reason();
         String webhookId = "sandbox_" + UUID.randomUUID();
-        IngestOutcome outcome = ingestion.ingest(new StatusReport(opening.getRequestId(), opening.getTrackingId(), status,
-                account, reason, EventSource.SANDBOX, webhookId));
+        IngestOutcome outcome = ingestion.ingest(StatusReport.sandbox(opening.getRequestId(), opening.getTrackingId(), status,
+                account, reason, webhookId));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("webhookId", webhookId, "outcome", outcome.name()));
     }
 }

@@ -1,8 +1,14 @@
 package io.github.accountopening.webhook;
 
-/** What became of an accepted status: the record outcome, or absorbed by the shield, or parked. */
+import io.github.accountopening.account.EventOutcome;
+
+/** The webhook's answer: the audit trail's outcome of the status, or absorbed by the duplicate shield before it. */
 public enum IngestOutcome {
     APPLIED, DUPLICATE, STALE, CONTRADICTING, PARKED,
     /** Absorbed by the duplicate shield: the same status for the same opening was just processed. */
-    SHIELDED
+    SHIELDED;
+
+    static IngestOutcome of(EventOutcome outcome) {
+        return valueOf(outcome.name());
+    }
 }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The pipeline every status from outside travels, verified webhook or sandbox event alike:
- * duplicate shield, then the record under its row lock, then the wake-up of a waiting process.
+ * duplicate shield, then the record under its row lock, with the process's wake-up scheduled as a job
+ * in the same commit; the caller is answered without waiting for the engine.
  */
 @Service
 public class StatusIngestion {
@@ -40,7 +41,7 @@ public class StatusIngestion {
         }
         try {
             ApplyResult result = applyRetryingConflicts(report);
-            IngestOutcome outcome = result.isParked() ? IngestOutcome.PARKED : IngestOutcome.valueOf(result.outcome().name());
+            IngestOutcome outcome = IngestOutcome.of(result.outcome());
             meters.counter("account.opening.webhooks", "outcome", outcome.name()).increment();
             return outcome;
         } catch (RuntimeException e) {
@@ -51,7 +52,7 @@ public class StatusIngestion {
         }
     }
 
-    /** A conflict with the process moving at the same moment rolls everything back; the next attempt sees the new state. */
+    /** A lock the database could not grant in time, or a deadlock, rolls everything back; the next attempt starts afresh. */
     private ApplyResult applyRetryingConflicts(StatusReport report) {
         for (int attempt = 1; ; attempt++) {
             try {

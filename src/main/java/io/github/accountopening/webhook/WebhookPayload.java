@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.accountopening.account.BankAccount;
-import io.github.accountopening.account.EventSource;
 import io.github.accountopening.account.ProviderStatus;
 import io.github.accountopening.account.StatusReport;
 import org.springframework.http.HttpStatus;
@@ -32,10 +31,10 @@ public record WebhookPayload(@JsonProperty("tracking_id") String trackingId, Str
         } catch (JsonProcessingException e) {
             throw badRequest("invalid_payload", "body does not have the webhook's shape: " + e.getOriginalMessage());
         }
-        return payload.toReport(EventSource.WEBHOOK, webhookId);
+        return payload.toReport(webhookId);
     }
 
-    StatusReport toReport(EventSource source, String webhookId) {
+    StatusReport toReport(String webhookId) {
         if (isBlank(trackingId) && isBlank(reference)) {
             throw badRequest("invalid_payload", "neither tracking_id nor reference is given: the webhook names no opening");
         }
@@ -49,7 +48,7 @@ public record WebhookPayload(@JsonProperty("tracking_id") String trackingId, Str
                 throw badRequest("invalid_account", "a COMPLETED status needs a valid iban and bic: " + e.getMessage());
             }
         }
-        return new StatusReport(blankToNull(reference), blankToNull(trackingId), parsed, account, reason, source, webhookId);
+        return StatusReport.webhook(blankToNull(reference), blankToNull(trackingId), parsed, account, reason, webhookId);
     }
 
     private static WebhookRejectedException badRequest(String reason, String detail) {

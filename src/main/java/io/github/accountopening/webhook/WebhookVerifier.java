@@ -10,11 +10,12 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Standard Webhooks 1.0 signatures: {@code v1,<base64 HMAC-SHA256>} over {@code id.timestamp.body},
+ * Standard Webhooks 1.0 signatures (headers named {@code webhook-*}, or {@code svix-*} as Svix names them): {@code v1,<base64 HMAC-SHA256>} over {@code id.timestamp.body},
  * checked in constant time by the Standard Webhooks library, with one verifier per secret while
  * secrets rotate. Missing headers are the sender's mistake (400); a wrong signature or a timestamp
  * more than five minutes off is a request we cannot trust (401).
@@ -26,6 +27,9 @@ public class WebhookVerifier {
     static final String BAD_SIGNATURE = "bad_signature";
     public static final String TIMESTAMP = "webhook-timestamp";
     public static final String SIGNATURE = "webhook-signature";
+    /** The same three headers as senders that deliver through Svix name them. */
+    static final List<String> SVIX = List.of("svix-id", "svix-timestamp", "svix-signature");
+    private static final List<String> STANDARD = List.of(ID, TIMESTAMP, SIGNATURE);
     static final Duration TOLERANCE = Duration.ofMinutes(5);
 
     private final List<Webhook> verifiers;
@@ -45,15 +49,17 @@ public class WebhookVerifier {
     }
 
     /** Returns the webhook id of a delivery whose signature one of our secrets made. */
-    public String verify(String body, Map<String, List<String>> headers) {
+    public String verify(String body, Map<String, List<String>> received) {
+        Map<String, List<String>> headers = standardHeaders(received);
         List<String> missing = new ArrayList<>();
-        for (String name : List.of(ID, TIMESTAMP, SIGNATURE)) {
+        for (String name : STANDARD) {
             if (first(headers, name) == null) {
                 missing.add(name);
             }
         }
         if (!missing.isEmpty()) {
-            throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "missing_headers", "missing webhook headers: " + String.join(", ", missing));
+            throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "missing_headers", "missing webhook headers: "
+                    + String.join(", ", missing) + " (or all three of " + String.join(", ", SVIX) + ")");
         }
         long timestamp;
         try {
@@ -77,6 +83,22 @@ public class WebhookVerifier {
         }
         throw new WebhookRejectedException(HttpStatus.UNAUTHORIZED, BAD_SIGNATURE,
                 "webhook-signature matches none of our secrets for this webhook-id, timestamp and body");
+    }
+
+    /**
+     * As the Svix libraries read them: the three {@code svix-*} headers when all of them are there, else
+     * the three {@code webhook-*} headers; a mix of the two is not a signed delivery.
+     */
+    private static Map<String, List<String>> standardHeaders(Map<String, List<String>> received) {
+        List<String> names = SVIX.stream().allMatch(name -> first(received, name) != null) ? SVIX : STANDARD;
+        Map<String, List<String>> headers = new HashMap<>();
+        for (int i = 0; i < STANDARD.size(); i++) {
+            String value = first(received, names.get(i));
+            if (value != null) {
+                headers.put(STANDARD.get(i), List.of(value));
+            }
+        }
+        return headers;
     }
 
     private static String first(Map<String, List<String>> headers, String name) {

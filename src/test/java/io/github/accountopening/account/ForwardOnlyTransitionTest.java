@@ -72,7 +72,7 @@ class ForwardOnlyTransitionTest {
     }
 
     private static StatusReport report(ProviderStatus status) {
-        return new StatusReport("req-1", "trk-1", status, status == ProviderStatus.COMPLETED ? ACCOUNT : null,
-                status == ProviderStatus.REJECTED ? "no" : null, EventSource.WEBHOOK, "msg");
+        return StatusReport.webhook("req-1", "trk-1", status, status == ProviderStatus.COMPLETED ? ACCOUNT : null,
+                status == ProviderStatus.REJECTED ? "no" : null, "msg");
     }
 }

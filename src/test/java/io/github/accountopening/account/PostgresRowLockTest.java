@@ -56,7 +56,7 @@ class PostgresRowLockTest {
         for (int i = 0; i < RECORDS; i++) {
             String requestId = "req-" + UUID.randomUUID();
             openings.create(new NewAccountOpening(requestId, "C-" + i, "NL", "COMPANY", "Race " + i, OpeningMode.ASYNC, null));
-            openings.apply(new StatusReport(requestId, "trk-" + requestId, ProviderStatus.INITIATED, null, null, EventSource.PROVIDER, null));
+            openings.apply(StatusReport.accepted(requestId, "trk-" + requestId, ProviderStatus.INITIATED));
             requestIds.add(requestId);
         }
         List<Runnable> writers = new ArrayList<>();
@@ -116,25 +116,24 @@ class PostgresRowLockTest {
         String trackingId = "trk-" + requestId;
         openings.create(new NewAccountOpening(requestId, "C-p", "NL", "COMPANY", "Parked B.V.", OpeningMode.ASYNC, null));
 
-        ApplyResult parked = openings.apply(new StatusReport(null, trackingId, ProviderStatus.COMPLETED, ACCOUNT, null,
-                EventSource.WEBHOOK, "msg_early"));
-        assertThat(parked.isParked()).isTrue();
+        ApplyResult parked = openings.apply(StatusReport.webhook(null, trackingId, ProviderStatus.COMPLETED, ACCOUNT, null, "msg_early"));
+        assertThat(parked.outcome()).isEqualTo(EventOutcome.PARKED);
         assertThat(openings.get(requestId).getStatus()).isEqualTo(AccountStatus.IN_PROGRESS);
 
-        openings.apply(new StatusReport(requestId, trackingId, ProviderStatus.INITIATED, null, null, EventSource.PROVIDER, null));
+        openings.apply(StatusReport.accepted(requestId, trackingId, ProviderStatus.INITIATED));
 
         AccountOpening opening = openings.get(requestId);
         assertThat(opening.getStatus()).isEqualTo(AccountStatus.COMPLETED);
         assertThat(opening.getIban()).isEqualTo(ACCOUNT.iban());
         assertThat(openings.events(requestId)).extracting(e -> e.getSource() + " " + e.getStatus() + " " + e.getOutcome())
-                .containsExactly("PROVIDER INITIATED APPLIED", "WEBHOOK COMPLETED APPLIED");
+                .containsExactly("PROVIDER INITIATED APPLIED", "WEBHOOK COMPLETED PARKED", "WEBHOOK COMPLETED APPLIED");
     }
 
     @Test
     void theSweeperMatchesAParkedReportWhoseOpeningAppearedMeanwhile() {
         String requestId = "req-" + UUID.randomUUID();
-        assertThat(openings.apply(new StatusReport(requestId, null, ProviderStatus.REJECTED, null, "too late",
-                EventSource.WEBHOOK, "msg_orphan")).isParked()).isTrue();
+        assertThat(openings.apply(StatusReport.webhook(requestId, null, ProviderStatus.REJECTED, null, "too late", "msg_orphan"))
+                .outcome()).isEqualTo(EventOutcome.PARKED);
         openings.create(new NewAccountOpening(requestId, "C-s", "BE", "COMPANY", "Swept B.V.", OpeningMode.ASYNC, null));
 
         openings.sweepParkedReports();
@@ -147,7 +146,7 @@ class PostgresRowLockTest {
     void aReportParkedLongerThanTheSweepLooksBackStaysParkedUntilItsOpeningsIdsAreStored() {
         String requestId = "req-" + UUID.randomUUID();
         double parkedBefore = parkedGauge();
-        openings.apply(new StatusReport(requestId, null, ProviderStatus.COMPLETED, ACCOUNT, null, EventSource.WEBHOOK, "msg_old"));
+        openings.apply(StatusReport.webhook(requestId, null, ProviderStatus.COMPLETED, ACCOUNT, null, "msg_old"));
         jdbc.update("update parked_status_report set received_at = ? where request_id = ?",
                 Timestamp.from(Instant.now().minus(AccountOpenings.SWEEP_LOOK_BACK).minus(Duration.ofHours(1))), requestId);
         openings.create(new NewAccountOpening(requestId, "C-o", "NL", "COMPANY", "Old News B.V.", OpeningMode.ASYNC, null));
@@ -156,7 +155,7 @@ class PostgresRowLockTest {
         assertThat(openings.get(requestId).getStatus()).as("left out of the sweep").isEqualTo(AccountStatus.IN_PROGRESS);
         assertThat(parkedGauge()).as("still parked, and counted").isEqualTo(parkedBefore + 1);
 
-        openings.apply(new StatusReport(requestId, "trk-" + requestId, ProviderStatus.INITIATED, null, null, EventSource.PROVIDER, null));
+        openings.apply(StatusReport.accepted(requestId, "trk-" + requestId, ProviderStatus.INITIATED));
         assertThat(openings.get(requestId).getStatus()).isEqualTo(AccountStatus.COMPLETED);
         assertThat(parkedGauge()).isEqualTo(parkedBefore);
     }
@@ -166,7 +165,7 @@ class PostgresRowLockTest {
     }
 
     private static StatusReport report(String requestId, ProviderStatus status) {
-        return new StatusReport(requestId, "trk-" + requestId, status, status == ProviderStatus.COMPLETED ? ACCOUNT : null,
-                status == ProviderStatus.REJECTED ? "refused" : null, EventSource.WEBHOOK, "msg_" + UUID.randomUUID());
+        return StatusReport.webhook(requestId, "trk-" + requestId, status, status == ProviderStatus.COMPLETED ? ACCOUNT : null,
+                status == ProviderStatus.REJECTED ? "refused" : null, "msg_" + UUID.randomUUID());
     }
 }

@@ -107,7 +107,7 @@ class KillNineTest {
             assertThat(AuditTrail.backwardSteps(api.events(requestId).json())).as("no step backwards in " + requestId).isZero();
             if (stuck.contains(requestId)) {
                 String processInstanceId = record.get("processInstanceId").asText();
-                assertThat(await().until(() -> api.get("/engine-rest/task?processInstanceId=" + processInstanceId, "demo", "demo").json(),
+                assertThat(await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/engine-rest/task?processInstanceId=" + processInstanceId, "demo", "demo").json(),
                         t -> t.size() == 1)).hasSize(1);
             }
         }

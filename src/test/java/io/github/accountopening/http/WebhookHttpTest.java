@@ -1,6 +1,7 @@
 package io.github.accountopening.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.standardwebhooks.Webhook;
 import io.github.accountopening.support.Api;
 import io.github.accountopening.support.HttpTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +68,31 @@ class WebhookHttpTest {
         JsonNode rejected = api.record(requestId).json();
         assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
         assertThat(rejected.get("rejectionReason").asText()).isEqualTo("sanctions list");
+    }
+
+    @Test
+    void aWebhookDeliveredThroughSvixWithItsHeaderNamesIsAccepted() throws Exception {
+        String body = webhookBody(trackingId, requestId, "REJECTED", null, null, "delivered through Svix");
+        String id = "msg_" + UUID.randomUUID();
+        long now = Instant.now().getEpochSecond();
+        Api.Reply accepted = api.webhookWithHeaders(body, Map.of("svix-id", id, "svix-timestamp", Long.toString(now),
+                "svix-signature", new Webhook(Api.DEV_WEBHOOK_SECRET).sign(id, now, body)));
+
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.json().get("webhookId").asText()).isEqualTo(id);
+        assertThat(api.record(requestId).json().get("rejectionReason").asText()).isEqualTo("delivered through Svix");
+    }
+
+    @Test
+    void aMixOfSvixAndWebhookHeadersIs400() throws Exception {
+        String before = snapshot();
+        String body = webhookBody(trackingId, requestId, "COMPLETED", IBAN, BIC, null);
+        long now = Instant.now().getEpochSecond();
+        Api.Reply reply = api.webhookWithHeaders(body, Map.of("svix-id", "msg_mix", "webhook-timestamp", Long.toString(now),
+                "webhook-signature", new Webhook(Api.DEV_WEBHOOK_SECRET).sign("msg_mix", now, body)));
+
+        assertProblem(reply, 400, "missing webhook headers: webhook-id");
+        assertThat(snapshot()).isEqualTo(before);
     }
 
     @Test

@@ -5,7 +5,6 @@ import io.github.accountopening.account.AccountOpenings;
 import io.github.accountopening.account.AccountStatus;
 import io.github.accountopening.account.BankAccount;
 import io.github.accountopening.account.EventOutcome;
-import io.github.accountopening.account.EventSource;
 import io.github.accountopening.account.ProviderStatus;
 import io.github.accountopening.account.StatusReport;
 import io.github.accountopening.simulator.CardPlatformSimulator;
@@ -18,11 +17,14 @@ import io.github.accountopening.ticket.OpsTickets;
 import io.github.accountopening.webhook.DuplicateShield;
 import io.github.accountopening.webhook.IngestOutcome;
 import io.github.accountopening.webhook.StatusIngestion;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -31,12 +33,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.github.accountopening.process.AccountOpeningProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,9 +53,13 @@ import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-/** Every path of the model, one job at a time, with time moved by ClockUtil instead of waited for. */
+/**
+ * Every path of the model, one job at a time, with time moved by ClockUtil instead of waited for, and the
+ * wake-up job run before, during and after the process reaches its wait.
+ */
 @ProcessTest
 public class AccountOpeningProcessTest {
 
@@ -67,6 +79,8 @@ public class AccountOpeningProcessTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired OrphanWatch orphans;
     @Autowired MeterRegistry meters;
+    @Autowired ManagementService management;
+    @Autowired PlatformTransactionManager transactions;
 
     @BeforeEach
     void initAssertions() {
@@ -100,11 +114,12 @@ public class AccountOpeningProcessTest {
 
         BankAccount account = BankAccount.madeUpFor("NL");
         assertThat(deliver(requestId, trackingId, ProviderStatus.COMPLETED, account)).isEqualTo(IngestOutcome.APPLIED);
-        assertThat(pi).hasPassed(TASK_AWAIT_STATUS);
-        assertThat(runtime.createEventSubscriptionQuery().processInstanceId(pi.getId()).count()).as("woken by the webhook").isZero();
+        assertThat(openings.get(requestId).getStatus()).as("the record changed with the webhook").isEqualTo(AccountStatus.COMPLETED);
+        assertThat(pi).as("answered before the engine moves").isWaitingAt(TASK_AWAIT_STATUS);
 
-        execute(job(pi)); // the continuation after the wait: reads the record under its lock
-        assertThat(pi).isWaitingAt(TASK_ISSUE_CARD);
+        execute(wakeUp(pi)); // correlates, then reads the record under its lock
+        assertThat(runtime.createEventSubscriptionQuery().processInstanceId(pi.getId()).count()).as("woken").isZero();
+        assertThat(pi).hasPassed(TASK_AWAIT_STATUS).isWaitingAt(TASK_ISSUE_CARD);
 
         execute(job(pi));
         assertThat(pi).isEnded().hasPassed(END_ACCOUNT_OPENED);
@@ -152,7 +167,7 @@ public class AccountOpeningProcessTest {
         execute(job(pi));
 
         deliver(pi.getBusinessKey(), trackingIdOf(pi), ProviderStatus.REJECTED, null);
-        execute(job(pi));
+        execute(wakeUp(pi));
 
         assertThat(pi).isEnded().hasPassed(END_OPENING_REJECTED).hasNotPassed(TASK_ISSUE_CARD);
         assertThat(openings.get(pi.getBusinessKey()).getRejectionReason()).isEqualTo("refused by the test");
@@ -165,7 +180,9 @@ public class AccountOpeningProcessTest {
         // The provider's webhook overtakes its own answer: only the reference (our request id) matches.
         assertThat(deliver(pi.getBusinessKey(), null, ProviderStatus.COMPLETED, BankAccount.madeUpFor("NL")))
                 .isEqualTo(IngestOutcome.APPLIED);
-        execute(job(pi));
+        execute(job(TASK_REQUEST_PROVIDER_ACCOUNT, pi));
+        assertThat(pi).isWaitingAt(TASK_ISSUE_CARD).hasNotPassed(TASK_AWAIT_STATUS);
+        execute(wakeUp(pi)); // finds nothing waiting: the record check before the wait already saw the status
 
         assertThat(pi).isWaitingAt(TASK_ISSUE_CARD).hasNotPassed(TASK_AWAIT_STATUS);
         assertThat(openings.events(pi.getBusinessKey())).extracting(e -> e.getSource() + " " + e.getStatus() + " " + e.getOutcome())
@@ -270,6 +287,7 @@ public class AccountOpeningProcessTest {
         ProcessInstance pi = escalated("Stuck Late B.V. [stuck]");
 
         deliver(pi.getBusinessKey(), trackingIdOf(pi), ProviderStatus.COMPLETED, BankAccount.madeUpFor("NL"));
+        execute(wakeUp(pi));
 
         assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).as("ops task removed").isZero();
         assertThat(pi).isWaitingAt(TASK_COMMENT_TICKET, TASK_ISSUE_CARD).hasPassed(EVENT_LATE_STATUS);
@@ -329,7 +347,7 @@ public class AccountOpeningProcessTest {
         String requestId = pi.getBusinessKey();
         BankAccount account = BankAccount.madeUpFor("NL");
         deliver(requestId, trackingIdOf(pi), ProviderStatus.COMPLETED, account);
-        execute(job(pi));
+        execute(wakeUp(pi));
 
         for (ProviderStatus status : ProviderStatus.values()) {
             shield.release(DuplicateShield.key(requestId, status));
@@ -379,7 +397,7 @@ public class AccountOpeningProcessTest {
         assertThat(orphans.count()).isEqualTo(before + 1);
         assertThat(orphans.health().getDetails()).containsEntry("orphanedOpenings", before + 1);
 
-        openings.apply(new StatusReport(pi.getBusinessKey(), null, ProviderStatus.REJECTED, null, "closed by ops", EventSource.OPS, null));
+        openings.apply(StatusReport.rejectedByOps(pi.getBusinessKey(), "closed by ops"));
         assertThat(orphans.count()).isEqualTo(before);
     }
 
@@ -460,6 +478,115 @@ public class AccountOpeningProcessTest {
         return meters.counter("account.opening.jira.failures", "operation", operation).count();
     }
 
+    // The wake-up job against every point the process can be at when a terminal webhook lands: before the
+    // process asked the provider, while its record check holds the row lock, waiting, and overtaken by a
+    // poll. Whatever the order, the opening ends once, with one card.
+
+    @Test
+    void aWakeUpRunBeforeTheProcessAskedTheProviderFindsNothingWaitingAndTheRecordCheckActsOnTheStatus() {
+        ProcessInstance pi = start("NL", "COMPANY", "Before B.V. [no-webhook]");
+        assertThat(deliver(pi, ProviderStatus.COMPLETED)).isEqualTo(IngestOutcome.APPLIED);
+        assertThat(pi).isWaitingAt(TASK_REQUEST_PROVIDER_ACCOUNT);
+
+        execute(wakeUp(pi));
+        assertThat(pi).as("nothing to correlate yet").isWaitingAt(TASK_REQUEST_PROVIDER_ACCOUNT);
+
+        execute(job(TASK_REQUEST_PROVIDER_ACCOUNT, pi));
+        assertThat(pi).isWaitingAt(TASK_ISSUE_CARD).hasNotPassed(TASK_AWAIT_STATUS);
+        endsOnceWithOneCard(pi);
+    }
+
+    @Test
+    void aWebhookLandingWhileTheRecordCheckHoldsTheLockWakesTheProcessOnceItWaits() throws Exception {
+        ProcessInstance pi = start("NL", "COMPANY", "During B.V. [no-webhook]");
+        AtomicReference<CompletableFuture<IngestOutcome>> webhook = new AtomicReference<>();
+
+        // The provider request, its record check and the wait, in a transaction held open until the
+        // webhook is blocked on the row lock that check took.
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            management.executeJob(job(TASK_REQUEST_PROVIDER_ACCOUNT, pi).getId());
+            webhook.set(CompletableFuture.supplyAsync(() -> deliver(pi, ProviderStatus.COMPLETED)));
+            await().until(() -> sessionsWaitingForALock() > 0);
+            assertThat(webhook.get()).as("held by the row lock").isNotDone();
+        });
+
+        assertThat(webhook.get().get(30, TimeUnit.SECONDS)).isEqualTo(IngestOutcome.APPLIED);
+        assertThat(pi).as("the check saw IN_PROGRESS").isWaitingAt(TASK_AWAIT_STATUS);
+
+        execute(wakeUp(pi));
+        assertThat(pi).hasPassed(TASK_AWAIT_STATUS).isWaitingAt(TASK_ISSUE_CARD);
+        endsOnceWithOneCard(pi);
+    }
+
+    @Test
+    void aWakeUpRunWhileTheProcessWaitsCorrelatesAndCarriesOnToTheCard() {
+        ProcessInstance pi = start("NL", "COMPANY", "After B.V. [no-webhook]");
+        execute(job(TASK_REQUEST_PROVIDER_ACCOUNT, pi));
+        assertThat(pi).isWaitingAt(TASK_AWAIT_STATUS);
+
+        assertThat(deliver(pi, ProviderStatus.COMPLETED)).isEqualTo(IngestOutcome.APPLIED);
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).count())
+                .as("the wake-up beside the polling timer, nothing else").isEqualTo(2);
+
+        execute(wakeUp(pi));
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).as("the card job only").isEqualTo(1);
+        assertThat(pi).hasPassed(TASK_AWAIT_STATUS).isWaitingAt(TASK_ISSUE_CARD);
+        endsOnceWithOneCard(pi);
+    }
+
+    @Test
+    void aPollThatOvertakesTheWakeUpLeavesItNothingToDo() {
+        ProcessInstance pi = start("NL", "COMPANY", "Overtaken B.V. [no-webhook]");
+        execute(job(TASK_REQUEST_PROVIDER_ACCOUNT, pi));
+        assertThat(deliver(pi, ProviderStatus.COMPLETED)).isEqualTo(IngestOutcome.APPLIED);
+
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + POLLING_INTERVAL.toMillis() + 1000));
+        execute(job(TIMER_POLL, pi));
+        execute(job(TASK_POLL_PROVIDER, pi));
+        assertThat(pi).isWaitingAt(TASK_ISSUE_CARD);
+
+        execute(wakeUp(pi));
+        assertThat(pi).isWaitingAt(TASK_ISSUE_CARD);
+        endsOnceWithOneCard(pi);
+    }
+
+    @Test
+    void aRejectionWokenWhileWaitingEndsTheProcessInsideTheWakeUpJob() {
+        ProcessInstance pi = start("NL", "COMPANY", "Refused B.V. [no-webhook]");
+        execute(job(TASK_REQUEST_PROVIDER_ACCOUNT, pi));
+        assertThat(deliver(pi, ProviderStatus.REJECTED)).isEqualTo(IngestOutcome.APPLIED);
+
+        execute(wakeUp(pi));
+
+        assertThat(pi).isEnded().hasPassed(END_OPENING_REJECTED);
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    private void endsOnceWithOneCard(ProcessInstance pi) {
+        execute(job(TASK_ISSUE_CARD, pi));
+        assertThat(pi).isEnded().hasPassed(END_ACCOUNT_OPENED);
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).as("no job left behind").isZero();
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId(END_ACCOUNT_OPENED).count()).as("ended once").isEqualTo(1);
+        assertThat(openings.get(pi.getBusinessKey()).getStatus()).isEqualTo(AccountStatus.COMPLETED);
+        assertThat(cards.cardsIssuedTo(openings.get(pi.getBusinessKey()).getCustomerId())).isEqualTo(1);
+    }
+
+
+    /** Database sessions blocked by another one's lock, on H2 or PostgreSQL (the same tests run on both). */
+    private long sessionsWaitingForALock() {
+        String database = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        return "PostgreSQL".equals(database)
+                ? jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock'", Long.class)
+                : jdbc.queryForObject("select count(*) from information_schema.sessions where blocker_id is not null", Long.class);
+    }
+
+    /** A terminal webhook naming the opening by our request id, as NexusBank's reference does. */
+    private IngestOutcome deliver(ProcessInstance pi, ProviderStatus status) {
+        BankAccount account = status == ProviderStatus.COMPLETED ? BankAccount.madeUpFor("NL") : null;
+        return deliver(pi.getBusinessKey(), null, status, account);
+    }
+
     private ProcessInstance start(String market, String customerType, String legalName) {
         return runtime.startProcessInstanceByKey(KEY, "req-" + UUID.randomUUID(), Map.of(
                 VAR_CUSTOMER_ID, "C-" + UUID.randomUUID().toString().substring(0, 8),
@@ -468,8 +595,17 @@ public class AccountOpeningProcessTest {
 
     private IngestOutcome deliver(String requestId, String trackingId, ProviderStatus status, BankAccount account) {
         String reason = status == ProviderStatus.REJECTED ? "refused by the test" : null;
-        return ingestion.ingest(new StatusReport(requestId, trackingId, status, account, reason, EventSource.WEBHOOK,
-                "msg_" + UUID.randomUUID()));
+        return ingestion.ingest(StatusReport.webhook(requestId, trackingId, status, account, reason, "msg_" + UUID.randomUUID()));
+    }
+
+    /** The wake-up job a webhook left for the instance. */
+    private static Job wakeUp(ProcessInstance pi) {
+        return managementService().createJobQuery().processInstanceId(pi.getId()).messages().list().stream()
+                .filter(job -> ((JobEntity) job).getJobHandlerType().equals(WakeUpJobHandler.TYPE))
+                .reduce((a, b) -> {
+                    throw new AssertionError("more than one wake-up job for " + pi.getId());
+                })
+                .orElseThrow(() -> new AssertionError("no wake-up job for " + pi.getId()));
     }
 
     private String trackingIdOf(ProcessInstance pi) {

@@ -2,7 +2,7 @@ package io.github.accountopening.process;
 
 import io.github.accountopening.account.AccountOpenings;
 import io.github.accountopening.account.AccountStatus;
-import io.github.accountopening.account.EventSource;
+import io.github.accountopening.account.EventOutcome;
 import io.github.accountopening.account.ParkedReportRetention;
 import io.github.accountopening.account.ProviderStatus;
 import io.github.accountopening.account.StatusReport;
@@ -126,8 +126,8 @@ public class HistoryRetentionTest {
     void parkedReportsThatNeverMatchedAreRemovedAfterTheRetentionAndCounted() {
         String stale = "req-never-" + UUID.randomUUID();
         String recent = "req-not-yet-" + UUID.randomUUID();
-        assertThat(openings.apply(report(stale)).isParked()).isTrue();
-        assertThat(openings.apply(report(recent)).isParked()).isTrue();
+        assertThat(openings.apply(report(stale)).outcome()).isEqualTo(EventOutcome.PARKED);
+        assertThat(openings.apply(report(recent)).outcome()).isEqualTo(EventOutcome.PARKED);
         Instant beyondRetention = Instant.now().minus(properties.history().parkedReportRetention()).minus(Duration.ofHours(1));
         jdbc.update("update parked_status_report set received_at = ? where request_id = ?", Timestamp.from(beyondRetention), stale);
         double removedBefore = meters.counter("account.opening.reports.parked.expired").count();
@@ -141,7 +141,7 @@ public class HistoryRetentionTest {
     }
 
     private static StatusReport report(String requestId) {
-        return new StatusReport(requestId, "trk-" + requestId, ProviderStatus.IN_PROGRESS, null, null, EventSource.WEBHOOK,
+        return StatusReport.webhook(requestId, "trk-" + requestId, ProviderStatus.IN_PROGRESS, null, null,
                 "msg_" + UUID.randomUUID());
     }
 

@@ -51,7 +51,8 @@ public final class ChildProcessApp {
             throw new UncheckedIOException(e);
         }
         Api api = new Api(port);
-        await().atMost(Duration.ofSeconds(90)).ignoreExceptionsInstanceOf(UncheckedIOException.class).until(() -> {
+        // Generous: a build machine shared with other builds may start it several times slower than alone.
+        await().atMost(Duration.ofMinutes(5)).ignoreExceptionsInstanceOf(UncheckedIOException.class).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the application process exited:\n" + tail());
             }

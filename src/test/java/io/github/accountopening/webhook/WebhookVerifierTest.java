@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -102,6 +103,44 @@ class WebhookVerifierTest {
 
         assertRejected(() -> verifier.verify(SPEC_BODY, Map.of("webhook-id", List.of(SPEC_ID))),
                 HttpStatus.BAD_REQUEST, "missing webhook headers: webhook-timestamp, webhook-signature");
+    }
+
+    @Test
+    void acceptsTheSameHeadersAsSvixNamesThem() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        WebhookVerifier verifier = verifierAt(now, SPEC_SECRET);
+        String signature = new Webhook(SPEC_SECRET).sign(SPEC_ID, now, SPEC_BODY);
+
+        assertThat(verifier.verify(SPEC_BODY, Map.of("Svix-Id", List.of(SPEC_ID), "Svix-Timestamp", List.of(Long.toString(now)),
+                "Svix-Signature", List.of(signature)))).isEqualTo(SPEC_ID);
+        assertRejected(() -> verifier.verify("{\"test\": 1}", Map.of("svix-id", List.of(SPEC_ID),
+                "svix-timestamp", List.of(Long.toString(now)), "svix-signature", List.of(signature))),
+                HttpStatus.UNAUTHORIZED, "matches none of our secrets");
+    }
+
+    @Test
+    void refusesAMixOfSvixAndWebhookHeadersAsTheSvixLibrariesDo() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        WebhookVerifier verifier = verifierAt(now, SPEC_SECRET);
+        String signature = new Webhook(SPEC_SECRET).sign(SPEC_ID, now, SPEC_BODY);
+
+        assertRejected(() -> verifier.verify(SPEC_BODY, Map.of("svix-id", List.of(SPEC_ID),
+                        "svix-timestamp", List.of(Long.toString(now)), "webhook-signature", List.of(signature))),
+                HttpStatus.BAD_REQUEST, "missing webhook headers: webhook-id, webhook-timestamp (or all three of svix-id, svix-timestamp, svix-signature)");
+        assertRejected(() -> verifier.verify(SPEC_BODY, Map.of("webhook-id", List.of(SPEC_ID),
+                        "webhook-timestamp", List.of(Long.toString(now)), "svix-signature", List.of(signature))),
+                HttpStatus.BAD_REQUEST, "missing webhook headers: webhook-signature");
+    }
+
+    @Test
+    void readsTheSvixHeadersWhenBothCompleteSetsAreThereAsTheSvixLibrariesDo() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        WebhookVerifier verifier = verifierAt(now, SPEC_SECRET);
+        String signature = new Webhook(SPEC_SECRET).sign(SPEC_ID, now, SPEC_BODY);
+        Map<String, List<String>> both = new HashMap<>(headers("msg_other", now, "v1,bm90LXRoZS1zaWduYXR1cmU="));
+        both.putAll(Map.of("svix-id", List.of(SPEC_ID), "svix-timestamp", List.of(Long.toString(now)), "svix-signature", List.of(signature)));
+
+        assertThat(verifier.verify(SPEC_BODY, both)).isEqualTo(SPEC_ID);
     }
 
     @Test

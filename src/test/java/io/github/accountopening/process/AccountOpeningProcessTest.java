@@ -424,6 +424,7 @@ public class AccountOpeningProcessTest {
         assertThat(jiraFailures("open") - failuresBefore).as("counted for alerting").isEqualTo(attempts);
 
         deliver(requestId, trackingIdOf(pi), ProviderStatus.COMPLETED, BankAccount.madeUpFor("NL"));
+        execute(wakeUp(pi));
 
         assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).as("no longer needed").isZero();
         assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
@@ -450,6 +451,7 @@ public class AccountOpeningProcessTest {
 
         BankAccount account = BankAccount.madeUpFor("NL");
         deliver(requestId, trackingIdOf(pi), ProviderStatus.COMPLETED, account);
+        execute(wakeUp(pi));
         assertThat(pi).isWaitingAt(TASK_ISSUE_CARD, TASK_COMMENT_TICKET).hasNotPassed(END_TICKET_OPENED);
         execute(job(TASK_ISSUE_CARD, pi));
         assertThat(openings.get(requestId).getCardId()).as("the card does not wait for Jira").isNotNull();

@@ -34,8 +34,4 @@ public interface NexusBankApi {
     /** 200 answer of the legacy call. */
     record LegacyAccount(String iban, String bic) {
     }
-
-    /** 422 answer of the legacy call. */
-    record Rejection(String reason) {
-    }
 }

@@ -60,7 +60,11 @@ class NexusBankWebhookController {
 
     @PostMapping("/webhooks/nexusbank/account-opening")
     @Operation(summary = "NexusBank's status webhook", description = """
-            Signed as in Standard Webhooks 1.0: webhook-signature holds space-separated v1,<base64 HMAC-SHA256>             entries over {webhook-id}.{webhook-timestamp}.{raw body}; svix-id, svix-timestamp and svix-signature             are accepted as the same three headers. Matched by reference (our request id) or             tracking_id; a status that names no opening yet is parked and applied once it does.""")
+            Signed as in Standard Webhooks 1.0: webhook-signature holds space-separated v1,<base64
+            HMAC-SHA256> entries over {webhook-id}.{webhook-timestamp}.{raw body}; svix-id, svix-timestamp
+            and svix-signature are accepted as the same three headers. Matched by reference (our request id)
+            or tracking_id; a status that names no opening yet is parked and applied once it does.
+            """)
     @SecurityRequirements
     @Parameter(in = ParameterIn.HEADER, name = WebhookVerifier.ID, required = true, description = "unique per message")
     @Parameter(in = ParameterIn.HEADER, name = WebhookVerifier.TIMESTAMP, required = true, description = "Unix seconds, at most 5 minutes off")

@@ -1,6 +1,5 @@
 package io.github.accountopening.account;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.persistence.EntityManager;
@@ -13,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,16 +30,10 @@ import java.util.Optional;
 public class AccountOpenings {
 
     private static final Logger log = LoggerFactory.getLogger(AccountOpenings.class);
-    /**
-     * The sweep is for a report that raced the transaction storing its opening's ids: seconds. Older
-     * reports stay parked (and counted), are still applied when their opening's ids are stored, and
-     * are left out of the sweep so that reports naming nothing of ours cannot slow it down.
-     */
-    static final Duration SWEEP_LOOK_BACK = Duration.ofHours(24);
 
     private final AccountOpeningRepository records;
     private final AccountOpeningEventRepository events;
-    private final ParkedStatusReportRepository parked;
+    private final ParkedReports parked;
     private final StatusListener listener;
     private final MeterRegistry meters;
     private final Timer ibanWait;
@@ -49,7 +41,7 @@ public class AccountOpenings {
     private EntityManager entityManager;
 
     AccountOpenings(AccountOpeningRepository records, AccountOpeningEventRepository events,
-                    ParkedStatusReportRepository parked, StatusListener listener, MeterRegistry meters) {
+                    ParkedReports parked, StatusListener listener, MeterRegistry meters) {
         this.records = records;
         this.events = events;
         this.parked = parked;
@@ -63,12 +55,6 @@ public class AccountOpenings {
                 .maximumExpectedValue(Duration.ofDays(2))
                 .serviceLevelObjectives(Duration.ofHours(1))
                 .register(meters);
-        Gauge.builder("account.opening.in_progress", records, r -> r.countByStatus(AccountStatus.IN_PROGRESS))
-                .description("Openings waiting for a terminal status").register(meters);
-        Gauge.builder("account.opening.tickets.open", records, r -> r.countByStatusAndTicketKeyIsNotNull(AccountStatus.IN_PROGRESS))
-                .description("Escalated openings still waiting for ops or the provider").register(meters);
-        Gauge.builder("account.opening.reports.parked", parked, ParkedStatusReportRepository::count)
-                .description("Status reports that name no opening of ours (yet)").register(meters);
     }
 
     /** Creates the record IN_PROGRESS with empty IBAN/BIC; a request id is taken only once. */
@@ -95,10 +81,7 @@ public class AccountOpenings {
     public ApplyResult apply(StatusReport report) {
         Optional<AccountOpening> found = lockRecordOf(report);
         if (found.isEmpty()) {
-            parked.save(new ParkedStatusReport(report, Instant.now()));
-            meters.counter("account.opening.reports", "source", report.source().name(), "outcome", "PARKED").increment();
-            log.info("Status {} for request {} / tracking {} matches no opening yet: parked",
-                    report.status(), report.requestId(), report.trackingId());
+            parked.park(report);
             return ApplyResult.parked();
         }
         return applyLocked(found.get(), report);
@@ -145,27 +128,15 @@ public class AccountOpenings {
     }
 
     private void applyParkedReports(AccountOpening opening) {
-        for (ParkedStatusReport report : parked.findFor(opening.getTrackingId(), opening.getRequestId())) {
+        for (StatusReport report : parked.takeFor(opening)) {
             applyParked(opening, report);
         }
     }
 
     /** The trail shows that the report waited for its opening, then what it did once matched. */
-    private void applyParked(AccountOpening opening, ParkedStatusReport report) {
-        parked.delete(report);
-        StatusReport r = report.toReport();
-        events.save(new AccountOpeningEvent(opening.getRequestId(), r, EventOutcome.PARKED, Instant.now()));
-        applyLocked(opening, r);
-    }
-
-    /** Matches parked reports whose opening appeared after they arrived (the two raced each other). */
-    @Scheduled(fixedDelayString = "${account-opening.parked-sweep-interval:PT10S}")
-    @Transactional
-    public void sweepParkedReports() {
-        for (ParkedStatusReport report : parked.findByReceivedAtAfterOrderById(Instant.now().minus(SWEEP_LOOK_BACK))) {
-            StatusReport r = report.toReport();
-            lockRecordOf(r).ifPresent(opening -> applyParked(opening, report));
-        }
+    void applyParked(AccountOpening opening, StatusReport report) {
+        events.save(new AccountOpeningEvent(opening.getRequestId(), report, EventOutcome.PARKED, Instant.now()));
+        applyLocked(opening, report);
     }
 
     /** Locks the record for the rest of the caller's transaction and returns it as it is now. */
@@ -174,7 +145,8 @@ public class AccountOpenings {
         return lockAndLoad(requestId).orElseThrow(() -> new AccountOpeningNotFoundException(requestId));
     }
 
-    private Optional<AccountOpening> lockRecordOf(StatusReport report) {
+    /** The record a report names, locked, if there is one yet. */
+    Optional<AccountOpening> lockRecordOf(StatusReport report) {
         Optional<AccountOpening> found = Optional.empty();
         if (report.requestId() != null) {
             found = lockAndLoad(report.requestId());

@@ -47,6 +47,7 @@ class PostgresRowLockTest {
     }
 
     @Autowired AccountOpenings openings;
+    @Autowired ParkedReports parkedReports;
     @Autowired JdbcTemplate jdbc;
     @Autowired MeterRegistry meters;
 
@@ -136,7 +137,7 @@ class PostgresRowLockTest {
                 .outcome()).isEqualTo(EventOutcome.PARKED);
         openings.create(new NewAccountOpening(requestId, "C-s", "BE", "COMPANY", "Swept B.V.", OpeningMode.ASYNC, null));
 
-        openings.sweepParkedReports();
+        parkedReports.sweep();
 
         assertThat(openings.get(requestId).getStatus()).isEqualTo(AccountStatus.REJECTED);
         assertThat(openings.get(requestId).getRejectionReason()).isEqualTo("too late");
@@ -148,10 +149,10 @@ class PostgresRowLockTest {
         double parkedBefore = parkedGauge();
         openings.apply(StatusReport.webhook(requestId, null, ProviderStatus.COMPLETED, ACCOUNT, null, "msg_old"));
         jdbc.update("update parked_status_report set received_at = ? where request_id = ?",
-                Timestamp.from(Instant.now().minus(AccountOpenings.SWEEP_LOOK_BACK).minus(Duration.ofHours(1))), requestId);
+                Timestamp.from(Instant.now().minus(ParkedReports.SWEEP_LOOK_BACK).minus(Duration.ofHours(1))), requestId);
         openings.create(new NewAccountOpening(requestId, "C-o", "NL", "COMPANY", "Old News B.V.", OpeningMode.ASYNC, null));
 
-        openings.sweepParkedReports();
+        parkedReports.sweep();
         assertThat(openings.get(requestId).getStatus()).as("left out of the sweep").isEqualTo(AccountStatus.IN_PROGRESS);
         assertThat(parkedGauge()).as("still parked, and counted").isEqualTo(parkedBefore + 1);
 

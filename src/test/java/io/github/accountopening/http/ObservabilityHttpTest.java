@@ -39,7 +39,8 @@ class ObservabilityHttpTest {
         api.webhook("msg_forged", Instant.now().getEpochSecond(), "{}", "whsec_Zm9yZ2VkLWZvcmdlZC1mb3JnZWQtZm9yZ2Vk");
 
         assertThat(metric("account_opening_transitions_total", "from=\"IN_PROGRESS\"", "to=\"COMPLETED\"")).isGreaterThanOrEqualTo(completedBefore + 1);
-        assertThat(metric("account_opening_webhooks_total", "outcome=\"APPLIED\"")).isGreaterThanOrEqualTo(appliedBefore + 2);
+        // COMPLETED is applied; IN_PROGRESS too, unless a busy machine delivers it after COMPLETED (then STALE).
+        assertThat(metric("account_opening_webhooks_total", "outcome=\"APPLIED\"")).isGreaterThanOrEqualTo(appliedBefore + 1);
         assertThat(metric("account_opening_webhooks_rejected_total", "reason=\"bad_signature\"")).isEqualTo(badSignaturesBefore + 1);
         assertThat(metric("account_opening_iban_wait_seconds_count")).isGreaterThanOrEqualTo(ibanWaitsBefore + 1);
         assertThat(api.get("/actuator/prometheus", "demo", "demo").body())

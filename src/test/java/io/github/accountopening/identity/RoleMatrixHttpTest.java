@@ -74,6 +74,8 @@ class RoleMatrixHttpTest {
     static void trustTheBanksIdentityProvider(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", OidcServer::issuer);
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> OidcServer.AUDIENCE);
+        // A database of its own: the instances deleted here leave records no other test should count as orphans.
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:role-matrix;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     }
 
     private static final String ADMIN_AUTH = Api.basic("demo", "demo");

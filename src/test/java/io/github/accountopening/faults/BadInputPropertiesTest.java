@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * Random and mutated webhooks and start calls: never a 5xx, never a changed record, always
  * {@code application/problem+json} (or Camunda's JSON error for its own REST API), and replays refused.
  */
-class BadInputProperties {
+class BadInputPropertiesTest {
 
     static StandaloneApp app;
     static Api api;

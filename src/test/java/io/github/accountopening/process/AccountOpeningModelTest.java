@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.github.accountopening.process.AccountOpeningProcess.*;
+import static io.github.accountopening.process.ModelElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;

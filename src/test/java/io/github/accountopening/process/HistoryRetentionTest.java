@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.github.accountopening.process.AccountOpeningProcess.*;
+import static io.github.accountopening.process.ModelElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;

@@ -1,21 +1,17 @@
 package io.github.accountopening.ticket;
 
+import io.github.accountopening.config.FeignClients;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
 import feign.FeignException;
-import feign.Request;
 import feign.RequestInterceptor;
-import feign.Retryer;
 import feign.auth.BasicAuthRequestInterceptor;
-import feign.jackson.JacksonDecoder;
-import feign.jackson.JacksonEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.util.concurrent.TimeUnit;
 
 /**
  * Jira as configured: the kind named by {@code jira.deployment}, or, with {@code auto}, the kind Jira
@@ -40,12 +36,7 @@ class JiraClient {
     }
 
     private Feign.Builder feign() {
-        return Feign.builder()
-                .encoder(new JacksonEncoder(json))
-                .decoder(new JacksonDecoder(json))
-                .retryer(Retryer.NEVER_RETRY)
-                .options(new Request.Options(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
-                        properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS, true));
+        return FeignClients.json(json, properties.connectTimeout(), properties.readTimeout());
     }
 
     JiraKind kind() {

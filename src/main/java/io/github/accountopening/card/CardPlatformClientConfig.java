@@ -1,9 +1,7 @@
 package io.github.accountopening.card;
 
 import io.github.accountopening.config.FeignClients;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import feign.Feign;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +13,7 @@ class CardPlatformClientConfig {
 
     @Bean
     CardPlatformApi cardPlatformApi(CardsProperties cards, ObjectMapper json) {
-        ObjectMapper snakeCase = json.copy()
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        ObjectMapper snakeCase = FeignClients.snakeCase(json);
         return FeignClients.json(snakeCase, cards.connectTimeout(), cards.readTimeout())
                 .target(CardPlatformApi.class, cards.baseUrl());
     }

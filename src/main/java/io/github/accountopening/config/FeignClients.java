@@ -1,6 +1,8 @@
 package io.github.accountopening.config;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import feign.Feign;
 import feign.Request;
 import feign.Retryer;
@@ -14,6 +16,13 @@ import java.util.concurrent.TimeUnit;
 public final class FeignClients {
 
     private FeignClients() {
+    }
+
+    /** The application's JSON in NexusBank's and the card platform's snake_case, tolerant of fields added later. */
+    public static ObjectMapper snakeCase(ObjectMapper json) {
+        return json.copy()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
     /**

@@ -1,9 +1,7 @@
 package io.github.accountopening.provider;
 
 import io.github.accountopening.config.FeignClients;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import feign.Feign;
 import io.github.accountopening.config.NexusBankProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,9 +17,7 @@ class NexusBankClientConfig {
 
     @Bean
     NexusBankApi nexusBankApi(NexusBankProperties nexusBank, ObjectMapper json) {
-        ObjectMapper snakeCase = json.copy()
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        ObjectMapper snakeCase = FeignClients.snakeCase(json);
         return FeignClients.json(snakeCase, nexusBank.connectTimeout(), nexusBank.readTimeout())
                 .errorDecoder(new NexusBankErrorDecoder(json))
                 .requestInterceptor(t -> t.header("Authorization", "Bearer " + nexusBank.apiKey()))

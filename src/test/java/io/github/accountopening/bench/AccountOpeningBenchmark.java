@@ -132,8 +132,10 @@ class AccountOpeningBenchmark {
         }
         job.providers().stop();
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        notes.add(String.format("Load average of the machine (1 min) when the run started: %.1f, when it ended: %.1f"
-                + " (2 cores; above 2, other work shared them).", loadBefore, loadAfter));
+        // Only the load before the run tells whether other work shared the machine: at its end the
+        // benchmark's own JVMs and PostgreSQL are part of it.
+        notes.add(String.format("Load average of the machine (1 min) just before the run: %.1f (2 cores; above 2, other"
+                + " work shared them). At its end, the benchmark's own processes included: %.1f.", loadBefore, loadAfter));
         BenchReport.write(dir, figures, notes, chart);
     }
 

@@ -14,7 +14,7 @@ stamp=$copy/.translated
 
 stale() {
   [ -f "$stamp" ] || return 0
-  [ -n "$(find . -path ./target -prune -o -path ./node_modules -prune -o -path ./.git -prune \
+  [ -n "$(find . -path ./target -prune -o -path ./node_modules -prune -o -path ./.git -prune -o -path ./.jqwik-database -prune \
            -o -type f -newer "$stamp" -print -quit)" ]
 }
 
@@ -23,9 +23,15 @@ if stale; then
   rm -rf "$copy"
   mkdir -p "$copy"
   tar --exclude=./target --exclude=./node_modules --exclude=./.git -cf - . | tar -xf - -C "$copy"
+  # OpenRewrite leaves alone every file the enclosing Git repository ignores, and target/ is ignored:
+  # as a repository of its own, the copy has its settings, scripts and Docker files translated too.
+  git init -q "$copy"
   (cd "$copy" && mvn -B -q -Poperaton org.openrewrite.maven:rewrite-maven-plugin:runNoFork)
   # Nothing of Camunda may be left in the code or the build; the models keep their camunda: namespace.
-  if left=$(grep -rlE 'org\.camunda\.bpm|camunda-bpm-spring-boot|camunda\.bpm\.' "$copy/src" "$copy/pom.xml"); then
+  # Settings count too: a nested camunda: key left in a YAML file would start Operaton without them.
+  left=$(grep -rlE 'org\.camunda\.bpm|camunda-bpm-spring-boot|camunda\.bpm\.' "$copy/src" "$copy/pom.xml";
+         grep -rlE '^camunda:' --include='*.yaml' --include='*.yml' "$copy/src" "$copy/docker") || true
+  if [ -n "$left" ]; then
     echo "Camunda left after the translation in:" >&2
     echo "$left" >&2
     exit 1

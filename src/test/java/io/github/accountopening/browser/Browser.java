@@ -79,6 +79,10 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    String textOf(By by) {
+        return find(by).getText();
+    }
+
     void waitForText(By by, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }

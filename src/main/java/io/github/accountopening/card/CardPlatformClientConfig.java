@@ -2,10 +2,8 @@ package io.github.accountopening.card;
 
 import io.github.accountopening.config.FeignClients;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import feign.Feign;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
 
 /** The card platform's Feign client, with its own timeouts. No HTTP-level retry: the job executor retries, with the idempotency key. */
 @Configuration

@@ -2,11 +2,9 @@ package io.github.accountopening.provider;
 
 import io.github.accountopening.config.FeignClients;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import feign.Feign;
 import io.github.accountopening.config.NexusBankProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
 
 /**
  * NexusBank's Feign client. No HTTP-level retry: a POST is retried only by the job executor, and only

@@ -2,16 +2,10 @@ package io.github.accountopening.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.accountopening.simulator.NexusBankSimulator;
-import io.github.accountopening.support.Api;
-import io.github.accountopening.support.FreePortInitializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Duration;
 
@@ -28,30 +22,13 @@ import static org.awaitility.Awaitility.await;
         "camunda.bpm.job-execution.wait-time-in-millis=100",
         "camunda.bpm.job-execution.max-wait=500",
         "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
-@ContextConfiguration(initializers = FreePortInitializer.class)
-class OpsBrowserTest {
+class OpsBrowserTest extends WebappBrowserTest {
 
     static final String CONCURRENT_UPDATE = "updated by another transaction concurrently";
     /** Tasklist's own notice of a failed completion (its locale en, COMPLETE_ERROR). */
     static final String SUBMIT_FAILED = "An error happened while submitting the task form";
 
-    @Value("${server.port}") int port;
     @Autowired NexusBankSimulator nexusBank;
-    Api api;
-    String baseUrl;
-    Browser browser;
-
-    @BeforeEach
-    void open() {
-        api = new Api(port);
-        baseUrl = "http://localhost:" + port;
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void close() {
-        browser.close();
-    }
 
     @Test
     void cockpitShowsAWaitingOpeningAndRetriesAnIncidentOnceTheProviderIsBack() {

@@ -2,15 +2,10 @@ package io.github.accountopening.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.accountopening.support.Api;
-import io.github.accountopening.support.FreePortInitializer;
 import io.github.accountopening.support.OidcServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,8 +32,7 @@ import static org.awaitility.Awaitility.await;
         "spring.security.oauth2.client.registration.bank.client-secret=webapps-secret",
         "spring.security.oauth2.client.registration.bank.scope=openid,profile",
         "spring.datasource.url=jdbc:h2:mem:single-sign-on;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
-@ContextConfiguration(initializers = FreePortInitializer.class)
-class SingleSignOnBrowserTest {
+class SingleSignOnBrowserTest extends WebappBrowserTest {
 
     @DynamicPropertySource
     static void theBanksIdentityProvider(DynamicPropertyRegistry registry) {
@@ -48,23 +42,6 @@ class SingleSignOnBrowserTest {
 
     private static final String ONBOARDING = OidcServer.bearer("sso-onboarding", List.of("onboarding"));
     private static final String ADMIN = OidcServer.bearer("sso-admin", List.of("camunda-admin"));
-
-    @Value("${server.port}") int port;
-    Api api;
-    String baseUrl;
-    Browser browser;
-
-    @BeforeEach
-    void open() {
-        api = new Api(port);
-        baseUrl = "http://localhost:" + port;
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void close() {
-        browser.close();
-    }
 
     @Test
     void opsLogsInThroughTheIdentityProviderWorksTheOpsTaskAndLogsOut() {

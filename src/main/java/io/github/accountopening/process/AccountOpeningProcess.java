@@ -1,5 +1,7 @@
 package io.github.accountopening.process;
 
+import java.util.List;
+
 /** Every name the BPMN and DMN share with the code, in one place. */
 public final class AccountOpeningProcess {
 
@@ -26,6 +28,9 @@ public final class AccountOpeningProcess {
     public static final String VAR_REQUEST_ID = "requestId";
     public static final String VAR_PROVIDER_STATUS = "providerStatus";
     public static final String VAR_COCKPIT_LINK = "cockpitLink";
+
+    /** What ops decides in the escalation task, and nobody else may set. */
+    static final List<String> OPS_DECISION = List.of(VAR_RESOLUTION, VAR_IBAN, VAR_BIC);
 
     private AccountOpeningProcess() {
     }

@@ -45,6 +45,6 @@ class ApplyOpsResolutionDelegate implements JavaDelegate {
             case REJECT -> openings.apply(StatusReport.rejectedByOps(requestId, "rejected by ops"));
             case MANUAL -> openings.apply(StatusReport.openedByOps(requestId, resolution.account()));
         }
-        execution.removeVariable(VAR_RESOLUTION);
+        OPS_DECISION.forEach(execution::removeVariable);
     }
 }

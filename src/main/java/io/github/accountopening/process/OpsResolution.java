@@ -11,6 +11,10 @@ record OpsResolution(Kind kind, BankAccount account) {
 
     /** Parses the task's variables; the message of the exception names the field to correct. */
     static OpsResolution parse(Object resolution, Object iban, Object bic) {
+        if (resolution == null) {
+            throw new IllegalArgumentException("variable 'resolution' is missing: complete the task with one of "
+                    + Arrays.toString(Kind.values()));
+        }
         Kind kind = Arrays.stream(Kind.values()).filter(k -> k.name().equals(resolution)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("resolution must be one of "
                         + Arrays.toString(Kind.values()) + ", was '" + resolution + "'"));

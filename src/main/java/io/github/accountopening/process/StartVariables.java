@@ -17,6 +17,8 @@ final class StartVariables {
     static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     static final Pattern MARKET = Pattern.compile("[A-Z]{2}");
     static final Set<String> CUSTOMER_TYPES = Set.of("COMPANY", "FREELANCER");
+    /** The only variables a start may carry: anything else (an ops resolution, say) is another role's to set. */
+    static final List<String> ALLOWED = List.of(VAR_CUSTOMER_ID, VAR_MARKET, VAR_CUSTOMER_TYPE, VAR_LEGAL_NAME);
 
     private StartVariables() {
     }
@@ -27,6 +29,8 @@ final class StartVariables {
         if (businessKey != null && !REQUEST_ID.matcher(businessKey).matches()) {
             problems.add("businessKey (the requestId) must be 1-64 of [A-Za-z0-9._-], was '" + businessKey + "'");
         }
+        variables.keySet().stream().filter(name -> !ALLOWED.contains(name)).sorted().forEach(name ->
+                problems.add("variable '" + name + "' is not one a start may carry: only " + String.join(", ", ALLOWED)));
         check(problems, variables, VAR_CUSTOMER_ID, "1-64 characters",
                 v -> !v.isBlank() && v.length() <= 64);
         check(problems, variables, VAR_MARKET, "two upper-case letters, like NL",

@@ -89,6 +89,7 @@ class AccountOpeningModelTest {
         when(schedule.getPollingInterval()).thenReturn(POLLING_INTERVAL.toString());
         when(schedule.getPollingCycle()).thenReturn("R/" + POLLING_INTERVAL);
         Mocks.register("pollingSchedule", schedule);
+        Mocks.register("decideMode", new DecideModeDelegate(engine.getDecisionService()));
         Mocks.register("createAccountRecord", createAccountRecord);
         Mocks.register("openAccountLegacy", openAccountLegacy);
         Mocks.register("requestProviderAccount", requestProviderAccount);

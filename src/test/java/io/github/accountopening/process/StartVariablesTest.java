@@ -36,6 +36,17 @@ class StartVariablesTest {
     }
 
     @Test
+    void aVariableBeyondTheFourIsRefusedByName() {
+        Map<String, Object> vars = valid();
+        vars.put("resolution", "MANUAL");
+        vars.put("iban", "NL91ABNA0417164300");
+
+        assertThat(StartVariables.problems("req-42", vars)).containsExactly(
+                "variable 'iban' is not one a start may carry: only customerId, market, customerType, legalName",
+                "variable 'resolution' is not one a start may carry: only customerId, market, customerType, legalName");
+    }
+
+    @Test
     void limitsLengths() {
         Map<String, Object> vars = valid();
         vars.put("legalName", "x".repeat(201));

@@ -83,11 +83,16 @@ public class AccountOpening implements Persistable<String> {
 
     /**
      * Applies a status report if it moves the record forward. A repeated, older or contradicting
-     * report changes nothing and says so in the outcome.
+     * report changes nothing but an empty tracking id, and says so in the outcome.
      */
     EventOutcome accept(StatusReport report, Instant now) {
         if (report.trackingId() != null && trackingId != null && !trackingId.equals(report.trackingId())) {
             throw new TrackingIdMismatchException(requestId, trackingId, report.trackingId());
+        }
+        // The tracking id is a fact, whatever the status beside it: a stale or repeated report still fills an empty one.
+        if (trackingId == null && report.trackingId() != null) {
+            trackingId = report.trackingId();
+            updatedAt = now;
         }
         ProviderStatus reported = report.status();
         if (status.isTerminal()) {
@@ -101,9 +106,6 @@ public class AccountOpening implements Persistable<String> {
         }
         if (providerStatus != null && reported.rank() < providerStatus.rank()) {
             return EventOutcome.STALE;
-        }
-        if (trackingId == null) {
-            trackingId = report.trackingId();
         }
         providerStatus = reported;
         if (reported == ProviderStatus.COMPLETED) {

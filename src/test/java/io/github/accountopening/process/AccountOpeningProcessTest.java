@@ -486,6 +486,27 @@ public class AccountOpeningProcessTest {
     // poll. Whatever the order, the opening ends once, with one card.
 
     @Test
+    void aTrackingIdArrivingAfterATerminalStatusIsStillRecorded() {
+        ProcessInstance pi = start("NL", "COMPANY", "Sandboxed B.V. [no-webhook]");
+        String requestId = pi.getBusinessKey();
+        BankAccount account = BankAccount.madeUpFor("NL");
+
+        // The sandbox (or any report without a tracking id) finishes the record before NexusBank's reply is recorded.
+        assertThat(ingestion.ingest(StatusReport.sandbox(requestId, null, ProviderStatus.COMPLETED, account, null,
+                "sandbox_" + UUID.randomUUID()))).isEqualTo(IngestOutcome.APPLIED);
+        assertThat(openings.get(requestId).getTrackingId()).isNull();
+        execute(job(TASK_REQUEST_PROVIDER_ACCOUNT, pi));
+
+        AccountOpening record = openings.get(requestId);
+        assertThat(record.getTrackingId()).as("the reply is stale, its tracking id a fact")
+                .isEqualTo(nexusBank.openingForRequest(requestId).trackingId());
+        assertThat(record.getStatus()).isEqualTo(AccountStatus.COMPLETED);
+        assertThat(record.getIban()).isEqualTo(account.iban());
+        assertThat(openings.events(requestId)).extracting(e -> e.getSource() + " " + e.getStatus() + " " + e.getOutcome())
+                .containsExactly("SANDBOX COMPLETED APPLIED", "PROVIDER INITIATED STALE");
+    }
+
+    @Test
     void aWakeUpRunBeforeTheProcessAskedTheProviderFindsNothingWaitingAndTheRecordCheckActsOnTheStatus() {
         ProcessInstance pi = start("NL", "COMPANY", "Before B.V. [no-webhook]");
         assertThat(deliver(pi, ProviderStatus.COMPLETED)).isEqualTo(IngestOutcome.APPLIED);

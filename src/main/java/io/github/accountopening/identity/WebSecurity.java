@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static io.github.accountopening.identity.Roles.ADMIN;
 import static io.github.accountopening.identity.Roles.ANALYSTS;
@@ -47,6 +48,9 @@ import static io.github.accountopening.identity.Roles.authorities;
 class WebSecurity {
 
     static final String ENGINE_REST = "/engine-rest/**";
+    /** Everything springdoc serves: the API description in JSON and YAML, and Swagger UI. */
+    static final List<String> API_DOCS = List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**");
 
     /** Our own endpoints and the groups that may use them, first match wins. */
     record PathRule(String[] paths, String... groups) {
@@ -65,7 +69,7 @@ class WebSecurity {
             PathRule.of(List.of("/actuator/**"), ADMIN, MONITORING),
             PathRule.of(List.of("/api/account-openings", "/api/account-openings/**"), ADMIN, OPS, ONBOARDING),
             PathRule.of(List.of("/api/**", "/company/**"), ADMIN, OPS),
-            PathRule.of(List.of("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"), ADMIN, OPS, ONBOARDING),
+            PathRule.of(API_DOCS, ADMIN, OPS, ONBOARDING),
             // Within the engine's API, Camunda's authorizations decide each operation.
             PathRule.of(List.of(ENGINE_REST), ADMIN, OPS, ONBOARDING, ANALYSTS));
 
@@ -104,8 +108,8 @@ class WebSecurity {
         AccessDeniedHandler forbidden = (request, response, e) -> refuse(request, response, json, HttpStatus.FORBIDDEN,
                 "AuthorizationException", "user '" + request.getRemoteUser() + "' may not " + request.getMethod() + " "
                         + request.getRequestURI() + ": that needs one of the groups " + PathRule.groupsFor(request));
-        http.securityMatcher(paths(ENGINE_REST, "/api/**", "/company/**", "/actuator/**",
-                        "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"))
+        http.securityMatcher(paths(Stream.concat(Stream.of(ENGINE_REST, "/api/**", "/company/**", "/actuator/**"),
+                        API_DOCS.stream()).toArray(String[]::new)))
                 .csrf(csrf -> csrf.disable()) // stateless credentials on every request, no cookie to forge
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))

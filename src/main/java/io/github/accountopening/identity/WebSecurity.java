@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static io.github.accountopening.identity.Roles.ADMIN;
 import static io.github.accountopening.identity.Roles.ANALYSTS;
@@ -47,6 +48,9 @@ import static io.github.accountopening.identity.Roles.authorities;
 class WebSecurity {
 
     static final String ENGINE_REST = "/engine-rest/**";
+    /** Everything springdoc serves: the API description in JSON and YAML, and Swagger UI. */
+    static final List<String> API_DOCS = List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**");
 
     /** Our own endpoints and the groups that may use them, first match wins. */
     record PathRule(String[] paths, String... groups) {
@@ -65,7 +69,7 @@ class WebSecurity {
             PathRule.of(List.of("/actuator/**"), ADMIN, MONITORING),
             PathRule.of(List.of("/api/account-openings", "/api/account-openings/**"), ADMIN, OPS, ONBOARDING),
             PathRule.of(List.of("/api/**", "/company/**"), ADMIN, OPS),
-            PathRule.of(List.of("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"), ADMIN, OPS, ONBOARDING),
+            PathRule.of(API_DOCS, ADMIN, OPS, ONBOARDING),
             // Within the engine's API, Camunda's authorizations decide each operation.
             PathRule.of(List.of(ENGINE_REST), ADMIN, OPS, ONBOARDING, ANALYSTS));
 
@@ -104,8 +108,8 @@ class WebSecurity {
         AccessDeniedHandler forbidden = (request, response, e) -> refuse(request, response, json, HttpStatus.FORBIDDEN,
                 "AuthorizationException", "user '" + request.getRemoteUser() + "' may not " + request.getMethod() + " "
                         + request.getRequestURI() + ": that needs one of the groups " + PathRule.groupsFor(request));
-        http.securityMatcher(paths(ENGINE_REST, "/api/**", "/company/**", "/actuator/**",
-                        "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"))
+        http.securityMatcher(paths(Stream.concat(Stream.of(ENGINE_REST, "/api/**", "/company/**", "/actuator/**"),
+                        API_DOCS.stream()).toArray(String[]::new)))
                 .csrf(csrf -> csrf.disable()) // stateless credentials on every request, no cookie to forge
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
@@ -130,11 +134,34 @@ class WebSecurity {
     }
 
     /**
+     * The Admin webapp's first-run setup makes whoever calls it an administrator while {@code camunda-admin}
+     * has no direct member (CVE-2026-77226), which is the case once administrators sign in by single
+     * sign-on and the bootstrap user is gone. The first administrator comes from
+     * {@code camunda.bpm.admin-user} instead, so the setup is refused whatever the group holds.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain noFirstRunSetup(HttpSecurity http, ObjectMapper json,
+                                        @org.springframework.beans.factory.annotation.Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps)
+            throws Exception {
+        AccessDeniedHandler refused = (request, response, e) -> writeCamundaError(response, json, HttpStatus.FORBIDDEN,
+                "AuthorizationException", "the first-run setup is off: the first administrator comes from the configuration "
+                        + "(camunda.bpm.admin-user), and administrators are managed in the Admin webapp");
+        return http.securityMatcher(paths(webapps + "/api/admin/setup/**"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> refused.handle(request, response, null))
+                        .accessDeniedHandler(refused))
+                .authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
+                .build();
+    }
+
+    /**
      * Cockpit, Tasklist and Admin through the identity provider's login page, when a client
      * registration is configured; Camunda's logout ends the session here too.
      */
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain webappSingleSignOn(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> clients,
                                            IdentityProperties properties,
                                            @org.springframework.beans.factory.annotation.Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps)
@@ -172,18 +199,24 @@ class WebSecurity {
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, ObjectMapper json,
                                HttpStatus status, String camundaType, String message) throws IOException {
-        response.setStatus(status.value());
         if (paths(ENGINE_REST).matches(request)) {
             // Camunda REST clients read Camunda's error body.
-            Map<String, String> body = new LinkedHashMap<>();
-            body.put("type", camundaType);
-            body.put("message", message);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), body);
+            writeCamundaError(response, json, status, camundaType, message);
         } else {
+            response.setStatus(status.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, message));
         }
+    }
+
+    private static void writeCamundaError(HttpServletResponse response, ObjectMapper json, HttpStatus status,
+                                          String camundaType, String message) throws IOException {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("type", camundaType);
+        body.put("message", message);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), body);
     }
 
     private static String reason(String message) {

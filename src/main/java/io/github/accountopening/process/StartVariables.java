@@ -1,5 +1,7 @@
 package io.github.accountopening.process;
 
+import io.github.accountopening.account.ReportFields;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,7 @@ import static io.github.accountopening.process.AccountOpeningProcess.VAR_MARKET;
 /** The rules for the business key and the variables onboarding starts an opening with. */
 final class StartVariables {
 
-    static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    static final Pattern REQUEST_ID = ReportFields.REQUEST_ID;
     static final Pattern MARKET = Pattern.compile("[A-Z]{2}");
     static final Set<String> CUSTOMER_TYPES = Set.of("COMPANY", "FREELANCER");
     /** The only variables a start may carry: anything else (an ops resolution, say) is another role's to set. */

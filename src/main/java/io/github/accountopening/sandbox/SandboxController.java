@@ -5,6 +5,7 @@ import io.github.accountopening.account.AccountOpeningNotFoundException;
 import io.github.accountopening.account.AccountOpenings;
 import io.github.accountopening.account.BankAccount;
 import io.github.accountopening.account.ProviderStatus;
+import io.github.accountopening.account.ReportFields;
 import io.github.accountopening.account.StatusReport;
 import io.github.accountopening.webhook.IngestOutcome;
 import io.github.accountopening.webhook.StatusIngestion;
@@ -47,15 +48,20 @@ class SandboxController {
     @Operation(summary = "Push a simulated provider status through the webhook pipeline (non-production)",
             description = "iban and bic are optional for COMPLETED: a valid test IBAN for the opening's market is made up.")
     @ApiResponse(responseCode = "202", description = "accepted; outcome as for a webhook")
-    @ApiResponse(responseCode = "400", description = "unknown request id, unknown status, or a bad IBAN",
+    @ApiResponse(responseCode = "400", description = "unknown request id, unknown status, a bad IBAN, or a field longer than the record holds",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "the sandbox is switched off (account-opening.sandbox.enabled=false)")
     ResponseEntity<Map<String, String>> setStatus(@RequestBody SandboxStatus request) {
         if (request.accountOpeningRequestId() == null || request.accountOpeningRequestId().isBlank()) {
             throw new IllegalArgumentException("accountOpeningRequestId is missing");
         }
+        // the same limits as a webhook's: what the record cannot hold is refused here, not by the database
+        ReportFields.requestId("accountOpeningRequestId", request.accountOpeningRequestId());
+        ReportFields.iban("iban", request.iban());
+        ReportFields.bic("bic", request.bic());
+        ReportFields.reason("reason", request.reason());
         ProviderStatus status = ProviderStatus.parse(request.status()).orElseThrow(() -> new IllegalArgumentException(
-                "status '" + request.status() + "' is unknown; expected one of " + ProviderStatus.names()));
+                "status " + ReportFields.shown(String.valueOf(request.status())) + " is unknown; expected one of " + ProviderStatus.names()));
         AccountOpening opening = openings.find(request.accountOpeningRequestId()).orElseThrow(() ->
                 new IllegalArgumentException(new AccountOpeningNotFoundException(request.accountOpeningRequestId()).getMessage()));
         BankAccount account = null;

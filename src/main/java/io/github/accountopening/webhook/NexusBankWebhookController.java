@@ -1,6 +1,7 @@
 package io.github.accountopening.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.accountopening.account.ReportFields;
 import io.github.accountopening.account.TrackingIdMismatchException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -72,7 +73,8 @@ class NexusBankWebhookController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookPayload.class)))
     @ApiResponse(responseCode = "202", description = "accepted: applied, duplicate, stale, contradicting, parked or absorbed by the shield")
-    @ApiResponse(responseCode = "400", description = "missing headers, not JSON, unknown status, no id, COMPLETED without valid IBAN and BIC",
+    @ApiResponse(responseCode = "400", description = "missing headers, not JSON, unknown status, no id, COMPLETED without valid IBAN and BIC, "
+            + "a field longer or of another shape than the record holds (reference: 1-64 of [A-Za-z0-9._-])",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "401", description = "signature wrong, or timestamp more than 5 minutes off",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -81,9 +83,10 @@ class NexusBankWebhookController {
     @ApiResponse(responseCode = "503", description = "we cannot persist right now: retry after the Retry-After seconds",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<Map<String, String>> receive(@Parameter(hidden = true) HttpServletRequest request) throws IOException {
+        Map<String, List<String>> headers = headers(request);
         try {
             String body = readBody(request);
-            String webhookId = verifier.verify(body, headers(request));
+            String webhookId = verifier.verify(body, headers);
             IngestOutcome outcome;
             try {
                 outcome = ingestion.ingest(WebhookPayload.parse(json, body, webhookId));
@@ -95,7 +98,8 @@ class NexusBankWebhookController {
         } catch (WebhookRejectedException e) {
             meters.counter(REJECTED, "reason", e.reason()).increment();
             // the sender's mistake, not ours: one line, no stack trace
-            log.warn("Webhook {} refused with {} ({}): {}", request.getHeader(WebhookVerifier.ID), e.getStatusCode().value(),
+            String deliveryId = WebhookVerifier.deliveryId(headers);
+            log.warn("Webhook {} refused with {} ({}): {}", deliveryId == null ? null : ReportFields.shown(deliveryId), e.getStatusCode().value(),
                     e.reason(), e.getBody().getDetail());
             throw e;
         }

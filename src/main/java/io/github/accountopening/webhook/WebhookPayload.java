@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.accountopening.account.BankAccount;
 import io.github.accountopening.account.ProviderStatus;
+import io.github.accountopening.account.ReportFields;
 import io.github.accountopening.account.StatusReport;
 import org.springframework.http.HttpStatus;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 
 
 /** The body NexusBank sends: {@code {"tracking_id","reference","status","iban","bic","reason","occurred_at"}}. */
@@ -35,11 +39,12 @@ public record WebhookPayload(@JsonProperty("tracking_id") String trackingId, Str
     }
 
     StatusReport toReport(String webhookId) {
+        checkFields();
         if (isBlank(trackingId) && isBlank(reference)) {
             throw badRequest("invalid_payload", "neither tracking_id nor reference is given: the webhook names no opening");
         }
         ProviderStatus parsed = ProviderStatus.parse(status).orElseThrow(() -> badRequest("invalid_payload",
-                "status '" + status + "' is unknown; expected one of " + ProviderStatus.names()));
+                "status " + ReportFields.shown(String.valueOf(status)) + " is unknown; expected one of " + ProviderStatus.names()));
         BankAccount account = null;
         if (parsed == ProviderStatus.COMPLETED) {
             try {
@@ -49,6 +54,27 @@ public record WebhookPayload(@JsonProperty("tracking_id") String trackingId, Str
             }
         }
         return StatusReport.webhook(blankToNull(reference), blankToNull(trackingId), parsed, account, reason, webhookId);
+    }
+
+    /** Length and shape of every field, before anything of it gets near the database. */
+    private void checkFields() {
+        try {
+            ReportFields.trackingId("tracking_id", blankToNull(trackingId));
+            ReportFields.requestId("reference", blankToNull(reference));
+            ReportFields.iban("iban", iban);
+            ReportFields.bic("bic", bic);
+            ReportFields.reason("reason", reason);
+        } catch (ReportFields.InvalidFieldException e) {
+            throw badRequest("invalid_field", e.getMessage());
+        }
+        if (occurredAt != null) {
+            try {
+                OffsetDateTime.parse(occurredAt);
+            } catch (DateTimeParseException e) {
+                throw badRequest("invalid_field", "occurred_at must be an ISO-8601 time with its offset, like 2026-01-31T12:00:00Z, was "
+                        + ReportFields.shown(occurredAt));
+            }
+        }
     }
 
     private static WebhookRejectedException badRequest(String reason, String detail) {

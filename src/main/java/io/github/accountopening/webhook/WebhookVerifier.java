@@ -2,6 +2,7 @@ package io.github.accountopening.webhook;
 
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
+import io.github.accountopening.account.ReportFields;
 import io.github.accountopening.config.NexusBankProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -48,49 +49,74 @@ public class WebhookVerifier {
         this.clock = clock;
     }
 
-    /** Returns the webhook id of a delivery whose signature one of our secrets made. */
+    /**
+     * Returns the webhook id of a delivery whose signature one of our secrets made. Every refusal names
+     * the headers the sender used: {@code svix-*} ones for a delivery through Svix.
+     */
     public String verify(String body, Map<String, List<String>> received) {
-        Map<String, List<String>> headers = standardHeaders(received);
+        List<String> names = namesUsed(received);
+        Map<String, List<String>> headers = standardHeaders(received, names);
         List<String> missing = new ArrayList<>();
-        for (String name : STANDARD) {
-            if (first(headers, name) == null) {
-                missing.add(name);
+        for (int i = 0; i < STANDARD.size(); i++) {
+            if (first(headers, STANDARD.get(i)) == null) {
+                missing.add(names.get(i));
             }
         }
         if (!missing.isEmpty()) {
             throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "missing_headers", "missing webhook headers: "
-                    + String.join(", ", missing) + " (or all three of " + String.join(", ", SVIX) + ")");
+                    + String.join(", ", missing) + (names == SVIX ? "" : " (or all three of " + String.join(", ", SVIX) + ")"));
+        }
+        String id = first(headers, ID);
+        try {
+            ReportFields.webhookId(names.get(0), id);
+        } catch (ReportFields.InvalidFieldException e) {
+            throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "invalid_field", e.getMessage());
         }
         long timestamp;
         try {
             timestamp = Long.parseLong(first(headers, TIMESTAMP).trim());
         } catch (NumberFormatException e) {
             throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "bad_timestamp",
-                    "webhook-timestamp must be Unix seconds, was '" + first(headers, TIMESTAMP) + "'");
+                    names.get(1) + " must be Unix seconds, was " + ReportFields.shown(first(headers, TIMESTAMP)));
         }
         long skew = Math.abs(clock.instant().getEpochSecond() - timestamp);
         if (skew > TOLERANCE.toSeconds()) {
             throw new WebhookRejectedException(HttpStatus.UNAUTHORIZED, "timestamp_out_of_tolerance",
-                    "webhook-timestamp is " + skew + " s away from our clock; at most " + TOLERANCE.toSeconds() + " s are accepted");
+                    names.get(1) + " is " + skew + " s away from our clock; at most " + TOLERANCE.toSeconds() + " s are accepted");
         }
         for (Webhook verifier : verifiers) {
             try {
                 verifier.verify(body, headers);
-                return first(headers, ID);
+                return id;
             } catch (WebhookVerificationException e) {
                 // try the next secret: during a rotation the sender may sign with either
             }
         }
-        throw new WebhookRejectedException(HttpStatus.UNAUTHORIZED, BAD_SIGNATURE,
-                "webhook-signature matches none of our secrets for this webhook-id, timestamp and body");
+        throw new WebhookRejectedException(HttpStatus.UNAUTHORIZED, BAD_SIGNATURE, names.get(2) + " matches none of our secrets for this "
+                + names.get(0) + ", " + names.get(1) + " and body");
+    }
+
+    /** The id a delivery gives itself, under whichever of the two names it uses (for the log, before it is verified). */
+    static String deliveryId(Map<String, List<String>> received) {
+        return first(received, namesUsed(received).get(0));
     }
 
     /**
      * As the Svix libraries read them: the three {@code svix-*} headers when all of them are there, else
-     * the three {@code webhook-*} headers; a mix of the two is not a signed delivery.
+     * the {@code webhook-*} headers, unless the sender uses only {@code svix-*} ones (then the refusal
+     * names those it left out); a mix of the two is not a signed delivery.
      */
-    private static Map<String, List<String>> standardHeaders(Map<String, List<String>> received) {
-        List<String> names = SVIX.stream().allMatch(name -> first(received, name) != null) ? SVIX : STANDARD;
+    private static List<String> namesUsed(Map<String, List<String>> received) {
+        if (SVIX.stream().allMatch(name -> first(received, name) != null)) {
+            return SVIX;
+        }
+        boolean svix = SVIX.stream().anyMatch(name -> first(received, name) != null);
+        boolean standard = STANDARD.stream().anyMatch(name -> first(received, name) != null);
+        return svix && !standard ? SVIX : STANDARD;
+    }
+
+    /** The delivery's three headers under their Standard Webhooks names, as the library verifies them. */
+    private static Map<String, List<String>> standardHeaders(Map<String, List<String>> received, List<String> names) {
         Map<String, List<String>> headers = new HashMap<>();
         for (int i = 0; i < STANDARD.size(); i++) {
             String value = first(received, names.get(i));

@@ -126,6 +126,9 @@ class ProductionProfileTest {
             assertThat(api.post("/company/account-opening/set-status-sandbox", "{}", "platformadmin", "a-long-production-password").status())
                     .isEqualTo(404);
             assertThat(api.get("/simulator/nexusbank/v2/account-openings/trk-1", null, null).status()).isEqualTo(404);
+            for (String docs : new String[] {"/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/index.html"}) {
+                assertThat(api.get(docs, "platformadmin", "a-long-production-password").status()).as(docs + " is off in prod").isEqualTo(404);
+            }
         }
     }
 

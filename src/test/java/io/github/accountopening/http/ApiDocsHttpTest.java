@@ -32,4 +32,15 @@ class ApiDocsHttpTest {
         assertThat(paths.toString()).doesNotContain("/simulator/", "/engine-rest/");
         assertThat(api.get("/swagger-ui/index.html", "demo", "demo").status()).isEqualTo(200);
     }
+
+    @Test
+    void everythingSpringdocServesNeedsCredentials() {
+        for (String path : new String[] {"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config",
+                "/swagger-ui.html", "/swagger-ui/index.html"}) {
+            Api.Reply anonymous = api.get(path, null, null);
+            assertThat(anonymous.status()).as(path).isEqualTo(401);
+            assertThat(anonymous.body()).as(path).doesNotContain("/webhooks/nexusbank/account-opening");
+        }
+        assertThat(api.get("/v3/api-docs.yaml", "demo", "demo").body()).contains("/webhooks/nexusbank/account-opening:");
+    }
 }

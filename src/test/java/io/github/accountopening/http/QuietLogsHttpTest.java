@@ -82,6 +82,19 @@ class QuietLogsHttpTest {
     }
 
     @Test
+    void aRefusedSvixDeliveryIsLoggedWithItsSvixId(CapturedOutput output) {
+        String svixId = "msg_quiet_svix_" + System.nanoTime();
+        Api.Reply refused = api.webhookWithHeaders("{}", java.util.Map.of("svix-id", svixId,
+                "svix-timestamp", Long.toString(Instant.now().getEpochSecond()), "svix-signature", "v1,Zm9yZ2Vk"));
+        assertThat(refused.status()).isEqualTo(401);
+
+        List<String> lines = linesAbout(output, svixId);
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).contains(" WARN ", "401", "bad_signature", "svix-signature");
+        assertQuiet(output, "WebhookRejectedException", svixId);
+    }
+
+    @Test
     void aFailingJobAndA500AreStillLoggedWithTheirCause(CapturedOutput output) {
         String requestId = newRequestId();
         api.start(requestId, "C-quiet", "NL", "COMPANY", "Down B.V. [provider-down]");

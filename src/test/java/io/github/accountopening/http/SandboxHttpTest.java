@@ -75,6 +75,22 @@ class SandboxHttpTest {
         assertThat(api.record(requestId).body() + api.events(requestId).body()).isEqualTo(before);
     }
 
+    @Test
+    void refusesFieldsTheRecordCannotHoldNamingThemInsteadOfRetryLater() {
+        String requestId = stuckOpening("NL");
+        String before = api.record(requestId).body() + api.events(requestId).body();
+
+        Api.Reply longReason = api.sandbox("{\"accountOpeningRequestId\": \"" + requestId + "\", \"status\": \"REJECTED\", \"reason\": \""
+                + "r".repeat(10_000) + "\"}");
+        assertProblem(longReason, "reason must be at most 500 characters");
+        assertThat(longReason.headers()).doesNotContainKey("retry-after");
+        Api.Reply longId = api.sandbox("{\"accountOpeningRequestId\": \"" + "r".repeat(10_000) + "\", \"status\": \"REJECTED\"}");
+        assertProblem(longId, "accountOpeningRequestId must be 1-64 of [A-Za-z0-9._-]");
+        assertThat(longId.body()).as("the refused value is not echoed back").hasSizeLessThan(1_000);
+
+        assertThat(api.record(requestId).body() + api.events(requestId).body()).isEqualTo(before);
+    }
+
     private String stuckOpening(String market) {
         String requestId = newRequestId();
         api.start(requestId, "C-9001", market, "COMPANY", "Sandbox Co [stuck]");

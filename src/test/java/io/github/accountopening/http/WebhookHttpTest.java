@@ -6,6 +6,8 @@ import io.github.accountopening.support.Api;
 import io.github.accountopening.support.HttpTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
@@ -172,6 +174,72 @@ class WebhookHttpTest {
         String before = snapshot();
         assertProblem(api.webhook(webhookBody("trk-someone-else", requestId, "REJECTED", null, null, "no")), 400,
                 "does not belong to request '" + requestId + "'");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aReferenceLongerThanARequestIdIs400NotRetryLater() {
+        String before = snapshot();
+        Api.Reply reply = api.webhook(webhookBody(trackingId, "r".repeat(10_000), "REJECTED", null, null, "no"));
+
+        assertProblem(reply, 400, "reference must be 1-64 of [A-Za-z0-9._-]");
+        assertThat(reply.headers()).doesNotContainKey("retry-after");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    /** Every field is checked against what the record can hold before it gets near the database. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            tracking_id over 128 characters | tracking_id
+            reference with a space          | reference
+            reason over 500 characters      | reason
+            iban over 34 characters         | iban
+            bic over 11 characters          | bic
+            occurred_at not a time          | occurred_at
+            """)
+    void aFieldTheRecordCannotHoldIs400NamingIt(String fieldCase, String field) {
+        String before = snapshot();
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("tracking_id", trackingId, "reference", requestId,
+                "status", "REJECTED", "reason", "no", "occurred_at", Instant.now().toString()));
+        body.put(field, switch (field) {
+            case "tracking_id" -> "t".repeat(129);
+            case "reference" -> "req 42";
+            case "reason" -> "r".repeat(501);
+            case "iban" -> "NL91ABNA0417164300".repeat(3);
+            case "bic" -> "ABNANL2AXXXX";
+            default -> "yesterday";
+        });
+
+        Api.Reply reply = api.webhook(Api.write(body));
+
+        assertProblem(reply, 400, field + " must be");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aWebhookIdLongerThanTheAuditTrailHoldsIs400() {
+        String before = snapshot();
+        String body = webhookBody(trackingId, requestId, "REJECTED", null, null, "no");
+
+        assertProblem(api.webhook("msg_" + "x".repeat(300), Instant.now().getEpochSecond(), body, Api.DEV_WEBHOOK_SECRET), 400,
+                "webhook-id must be");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aDeliveryThroughSvixIsRefusedInTheNamesOfItsOwnHeaders() throws Exception {
+        String before = snapshot();
+        String body = webhookBody(trackingId, requestId, "COMPLETED", IBAN, BIC, null);
+        long now = Instant.now().getEpochSecond();
+        long old = now - Duration.ofMinutes(6).toSeconds();
+
+        assertProblem(api.webhookWithHeaders(body, Map.of("svix-id", "msg_svix_forged", "svix-timestamp", Long.toString(now),
+                "svix-signature", new Webhook("whsec_c29tZW9uZS1lbHNlcy1zZWNyZXQtc29tZW9uZS1lbHNl").sign("msg_svix_forged", now, body))),
+                401, "svix-signature matches none of our secrets");
+        assertProblem(api.webhookWithHeaders(body, Map.of("svix-id", "msg_svix_old", "svix-timestamp", Long.toString(old),
+                "svix-signature", new Webhook(Api.DEV_WEBHOOK_SECRET).sign("msg_svix_old", old, body))), 401, "svix-timestamp is");
+        assertProblem(api.webhookWithHeaders(body, Map.of("svix-id", "msg_svix_partial", "svix-timestamp", Long.toString(now))),
+                400, "missing webhook headers: svix-signature");
         assertThat(snapshot()).isEqualTo(before);
     }
 

@@ -119,6 +119,18 @@ class WebhookVerifierTest {
     }
 
     @Test
+    void namesTheSvixHeadersOfADeliveryThroughSvix() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        WebhookVerifier verifier = verifierAt(now, SPEC_SECRET);
+
+        assertRejected(() -> verifier.verify(SPEC_BODY, Map.of("svix-id", List.of(SPEC_ID), "svix-timestamp", List.of("soon"),
+                "svix-signature", List.of(SPEC_SIGNATURE))), HttpStatus.BAD_REQUEST, "svix-timestamp must be Unix seconds");
+        assertRejected(() -> verifier.verify(SPEC_BODY, Map.of("svix-id", List.of(SPEC_ID))),
+                HttpStatus.BAD_REQUEST, "missing webhook headers: svix-timestamp, svix-signature");
+        assertThat(WebhookVerifier.deliveryId(Map.of("svix-id", List.of(SPEC_ID)))).isEqualTo(SPEC_ID);
+    }
+
+    @Test
     void refusesAMixOfSvixAndWebhookHeadersAsTheSvixLibrariesDo() throws Exception {
         long now = Instant.now().getEpochSecond();
         WebhookVerifier verifier = verifierAt(now, SPEC_SECRET);

@@ -9,7 +9,8 @@ import java.time.Duration;
 public record AccountOpeningProperties(Polling polling, Dedup dedup, String retryCycle, Sandbox sandbox,
                                        String publicUrl, History history) {
 
-    public record Polling(Duration interval, Duration giveUpAfter) {
+    /** Polling, the give-up window, and how long ops has to resolve an escalation (the task's due date). */
+    public record Polling(Duration interval, Duration giveUpAfter, Duration opsDueAfter) {
     }
 
     public record Dedup(Duration ttl, String store) {

@@ -64,13 +64,14 @@ class ProcessStatusListener implements StatusListener {
 
     private void raiseTask(AccountOpening opening, StatusReport report) {
         Task task = tasks.newTask();
-        task.setName("Contradicting status for " + opening.getRequestId());
+        task.setName(OpsTasks.name(OpsTasks.CONTRADICTING, opening));
         task.setDescription("Opening " + opening.getRequestId() + " (tracking " + opening.getTrackingId() + ") is "
                 + opening.getStatus() + ", but " + report.source() + " reported " + report.status()
                 + (report.webhookId() == null ? "" : " in webhook " + report.webhookId())
-                + ". Nothing was changed: check the account with NexusBank.");
+                + " on " + OpsTasks.now() + ". Nothing was changed: check the account with NexusBank.");
         task.setPriority(80);
         tasks.saveTask(task);
         tasks.addCandidateGroup(task.getId(), OPS_GROUP);
+        tasks.setVariablesLocal(task.getId(), OpsTasks.listed(opening));
     }
 }

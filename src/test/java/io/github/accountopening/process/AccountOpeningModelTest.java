@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -85,6 +86,7 @@ class AccountOpeningModelTest {
         Mocks.register("validateStart", mock(ExecutionListener.class));
         Mocks.register("lockAccountRecord", mock(ExecutionListener.class));
         Mocks.register("prepareOpsTask", mock(ExecutionListener.class));
+        Mocks.register("describeOpsTask", mock(TaskListener.class));
         PollingSchedule schedule = mock(PollingSchedule.class);
         when(schedule.getPollingInterval()).thenReturn(POLLING_INTERVAL.toString());
         when(schedule.getPollingCycle()).thenReturn("R/" + POLLING_INTERVAL);

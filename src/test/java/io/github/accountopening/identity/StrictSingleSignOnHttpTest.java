@@ -138,9 +138,9 @@ class StrictSingleSignOnHttpTest {
     void aTokenNamingALocalUserIsRefusedAndChangesNothing() {
         Reply profile = api.call("PUT", "/engine-rest/user/demo/profile", "application/json",
                 Api.write(Map.of("id", "demo", "firstName", "Taken", "lastName", "Over", "email", "attacker@example.com")),
-                OidcServer.bearer("demo", List.of()));
+                OidcServer.bearer("demo", List.of("onboarding")));
         Reply deleted = api.call("DELETE", "/engine-rest/user/" + SERVICE_ACCOUNT, null, null,
-                OidcServer.bearer(SERVICE_ACCOUNT, List.of()));
+                OidcServer.bearer(SERVICE_ACCOUNT, List.of("onboarding")));
 
         for (Reply reply : List.of(profile, deleted)) {
             assertThat(reply.status()).as(reply.body()).isEqualTo(401);
@@ -154,13 +154,15 @@ class StrictSingleSignOnHttpTest {
     }
 
     @Test
-    void aWebappLoginAsALocalUserIsRefused() {
+    void aWebappLoginAsALocalUserIsRefused(CapturedOutput log) {
         WebappLogin browser = new WebappLogin(api.baseUrl());
 
         HttpResponse<String> callback = browser.logIn("demo", "{\"preferred_username\": \"demo\", \"groups\": []}");
 
         assertThat(WebappLogin.location(callback)).contains("error");
         assertThat(browser.sessionUser()).isNull();
+        assertThat(log.getOut().lines().filter(line -> line.contains("WARN") && line.contains("'demo', a local Camunda user")))
+                .hasSize(1);
     }
 
     @Test
@@ -195,6 +197,8 @@ class StrictSingleSignOnHttpTest {
 
         HttpResponse<String> forgedWebappLogout = browser.post("/camunda/api/admin/auth/user/default/logout", false);
         assertThat(forgedWebappLogout.statusCode()).isEqualTo(403);
+        assertThat(forgedWebappLogout.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(forgedWebappLogout.body()).contains("X-XSRF-TOKEN");
         assertThat(browser.sessionUser()).as("after a webapp logout without the CSRF token").isNotNull();
         browser.get("/logout");
         assertThat(browser.sessionUser()).as("after GET /logout").isNotNull();

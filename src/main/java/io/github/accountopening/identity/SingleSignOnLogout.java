@@ -14,24 +14,26 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import java.io.IOException;
 
 /**
- * Logging out of a webapp ends the application's session and, on {@code /logout}, the identity
- * provider's too. The webapps' own "Log out" calls Camunda's logout API from the page: that call ends
- * the session here, so the next page asks the identity provider again.
+ * Logging out of a webapp ends the application's session and, on {@code POST /logout}, the identity
+ * provider's too, which then sends the browser back to the public URL's webapps. The webapps' own
+ * "Log out" calls Camunda's logout API from the page: that call ends the session here, so the next
+ * page asks the identity provider again. Both are state changes: POST only, with the CSRF token.
  */
 class SingleSignOnLogout implements LogoutSuccessHandler {
 
     private final OidcClientInitiatedLogoutSuccessHandler identityProvider;
     private final String webappLogout;
 
-    SingleSignOnLogout(ClientRegistrationRepository registrations, String webapps) {
+    SingleSignOnLogout(ClientRegistrationRepository registrations, String publicUrl, String webapps) {
         this.identityProvider = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        this.identityProvider.setPostLogoutRedirectUri("{baseUrl}" + webapps + "/app/");
+        // Not {baseUrl}: that is built from the request's Host header, which the client chooses.
+        this.identityProvider.setPostLogoutRedirectUri(publicUrl + webapps + "/app/");
         this.webappLogout = webapps + "/api/admin/auth/user/*/logout";
     }
 
     static RequestMatcher matcher(String webapps) {
         return new OrRequestMatcher(
-                PathPatternRequestMatcher.withDefaults().matcher("/logout"),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"),
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, webapps + "/api/admin/auth/user/*/logout"));
     }
 

@@ -5,9 +5,11 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.Date;
 import java.util.HashSet;
@@ -25,6 +27,18 @@ class SingleSignOnWebappFilter extends ContainerBasedAuthenticationFilter {
     @Override
     public void init(FilterConfig filterConfig) {
         authenticationProvider = new SpringSecurityAuthentication();
+    }
+
+    /**
+     * Camunda keeps a session's authentication while the user id stays the same; a new login of the
+     * same user may bring other groups (the identity provider took some away), and those count.
+     */
+    @Override
+    protected boolean isAuthenticated(Authentication authentication, String engineName, String username) {
+        var login = SecurityContextHolder.getContext().getAuthentication();
+        return super.isAuthenticated(authentication, engineName, username)
+                && authentication instanceof UserAuthentication user && login != null
+                && Set.copyOf(user.getGroupIds()).equals(Set.copyOf(Roles.groups(login.getAuthorities())));
     }
 
     @Override

@@ -3,10 +3,10 @@ package io.github.accountopening.identity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads the user and the groups from a token's claims, for bearer tokens and for the webapps' login
@@ -24,20 +24,23 @@ final class TokenClaims {
     }
 
     /**
-     * The groups as authorities: a JSON array of names (Keycloak, Okta, Entra ID) or one string of
-     * names separated by commas or spaces. Keycloak's full group paths ({@code /ops}) count as {@code ops}.
+     * The groups as authorities, each name exactly as the token spells it: nothing is trimmed or split
+     * into power. A JSON array of names (Keycloak, Okta, Entra ID), or one string that is one name unless
+     * {@code groups-delimiter} is set. A Keycloak group path ({@code /org/ops}) counts as its last
+     * segment ({@code ops}), as with Keycloak's "full group path" off.
      */
     static List<GrantedAuthority> groups(Map<String, Object> claims, IdentityProperties properties) {
         Object value = claims.get(properties.groupsClaim());
         List<String> names;
         if (value instanceof Collection<?> collection) {
-            names = collection.stream().map(String::valueOf).toList();
+            names = collection.stream().filter(String.class::isInstance).map(String.class::cast).toList();
         } else if (value instanceof String text) {
-            names = Arrays.asList(text.split("[,\\s]+"));
+            String delimiter = properties.groupsDelimiter();
+            names = delimiter == null || delimiter.isEmpty() ? List.of(text) : List.of(text.split(Pattern.quote(delimiter), -1));
         } else {
             names = List.of();
         }
-        return names.stream().map(String::trim).map(n -> n.startsWith("/") ? n.substring(1) : n)
+        return names.stream().map(n -> n.startsWith("/") ? n.substring(n.lastIndexOf('/') + 1) : n)
                 .filter(n -> !n.isEmpty())
                 .distinct()
                 .map(n -> (GrantedAuthority) new SimpleGrantedAuthority(Roles.authority(n)))

@@ -1,9 +1,12 @@
 package io.github.accountopening.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.accountopening.config.AccountOpeningProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -14,16 +17,27 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -46,6 +60,8 @@ import static io.github.accountopening.identity.Roles.authorities;
 @Configuration
 @ConditionalOnWebApplication
 class WebSecurity {
+
+    private static final Logger log = LoggerFactory.getLogger(WebSecurity.class);
 
     static final String ENGINE_REST = "/engine-rest/**";
     /** Everything springdoc serves: the API description in JSON and YAML, and Swagger UI. */
@@ -88,6 +104,12 @@ class WebSecurity {
                 .build();
     }
 
+    /** Checked after Spring's own (signature, issuer, audience, exp and nbf when present) on every bearer token. */
+    @Bean
+    OAuth2TokenValidator<Jwt> tokenLifetime(IdentityProperties properties) {
+        return new TokenLifetime(properties.maxTokenLifetime(), Clock.systemUTC());
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain restApis(HttpSecurity http, IdentityService identity, IdentityProperties properties,
@@ -96,6 +118,13 @@ class WebSecurity {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             if (properties.basicEnabled()) {
                 response.addHeader("WWW-Authenticate", "Basic realm=\"account-opening\"");
+            }
+            if (e instanceof OAuth2AuthenticationException) {
+                // Why a token failed helps whoever forges one: the client learns "invalid token", the log the reason.
+                log.warn("Refused a bearer token on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+                response.addHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                refuse(request, response, json, HttpStatus.UNAUTHORIZED, "AuthenticationException", "invalid token");
+                return;
             }
             if (bearer) {
                 response.addHeader("WWW-Authenticate", "Bearer");
@@ -128,7 +157,7 @@ class WebSecurity {
             http.oauth2ResourceServer(server -> server
                     .authenticationEntryPoint(unauthorized)
                     .accessDeniedHandler(forbidden)
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenUsers(properties))));
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenUsers(properties, identity))));
         }
         return http.build();
     }
@@ -158,12 +187,15 @@ class WebSecurity {
 
     /**
      * Cockpit, Tasklist and Admin through the identity provider's login page, when a client
-     * registration is configured; Camunda's logout ends the session here too.
+     * registration is configured; Camunda's logout ends the session here too. A session lasts no
+     * longer than its ID token, and the identity provider sends the browser back to the public URL
+     * only, never to the host a request named.
      */
     @Bean
     @Order(4)
     SecurityFilterChain webappSingleSignOn(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> clients,
-                                           IdentityProperties properties,
+                                           IdentityProperties properties, IdentityService identity,
+                                           AccountOpeningProperties application, ObjectMapper json,
                                            @org.springframework.beans.factory.annotation.Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps)
             throws Exception {
         ClientRegistrationRepository registrations = clients.getIfAvailable();
@@ -175,17 +207,54 @@ class WebSecurity {
                     .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                     .build();
         }
+        String publicUrl = application.publicUrl().replaceAll("/+$", "");
+        ClientRegistrationRepository publicRegistrations = atPublicUrl(registrations, publicUrl);
+        RequestMatcher logouts = SingleSignOnLogout.matcher(webapps);
+        AuthenticationFailureHandler loginFailed = new SimpleUrlAuthenticationFailureHandler("/login?error");
         return http.securityMatcher(paths("/**"))
-                .csrf(csrf -> csrf.disable()) // the webapps' own CSRF filter protects their API
+                // The webapps' own CSRF filter protects their API, but logging out happens here, before it.
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(logouts)
+                        .csrfTokenRepository(new CamundaCsrfTokens())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+                    log.warn("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), denied.getMessage());
+                    refuse(request, response, json, HttpStatus.FORBIDDEN, "AuthorizationException",
+                            "logging out needs the webapps' CSRF token in the X-XSRF-TOKEN header");
+                }))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(paths(webapps + "/app/**", webapps + "/api/**")).authenticated()
                         .anyRequest().permitAll())
-                .oauth2Login(login -> login.userInfoEndpoint(user -> user.oidcUserService(new OidcLoginUsers(properties))))
+                .addFilterBefore(new IdTokenExpiry(), AnonymousAuthenticationFilter.class)
+                .oauth2Login(login -> login
+                        .clientRegistrationRepository(publicRegistrations)
+                        .failureHandler((request, response, e) -> {
+                            log.warn("Refused a webapp login: {}", e.getMessage());
+                            loginFailed.onAuthenticationFailure(request, response, e);
+                        })
+                        .userInfoEndpoint(user -> user.oidcUserService(new OidcLoginUsers(properties, identity))))
                 .logout(logout -> logout
-                        .logoutRequestMatcher(SingleSignOnLogout.matcher(webapps))
-                        .logoutSuccessHandler(new SingleSignOnLogout(registrations, webapps)))
+                        .logoutRequestMatcher(logouts)
+                        .logoutSuccessHandler(new SingleSignOnLogout(publicRegistrations, publicUrl, webapps)))
                 .build();
+    }
+
+    /**
+     * The registrations with {@code {baseUrl}} in their redirect URI replaced by the public URL: Spring
+     * builds it from the request, whose Host header the client chooses.
+     */
+    private static ClientRegistrationRepository atPublicUrl(ClientRegistrationRepository registrations, String publicUrl) {
+        if (!(registrations instanceof Iterable<?> all)) {
+            throw new IllegalStateException("single sign-on needs the client registrations listed, not "
+                    + registrations.getClass().getName());
+        }
+        List<ClientRegistration> rewritten = new ArrayList<>();
+        for (Object registration : all) {
+            ClientRegistration r = (ClientRegistration) registration;
+            rewritten.add(ClientRegistration.withClientRegistration(r)
+                    .redirectUri(r.getRedirectUri().replace("{baseUrl}", publicUrl)).build());
+        }
+        return new InMemoryClientRegistrationRepository(rewritten);
     }
 
     /**

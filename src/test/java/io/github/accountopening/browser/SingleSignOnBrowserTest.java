@@ -67,6 +67,7 @@ class SingleSignOnBrowserTest extends WebappBrowserTest {
         browser.screenshot("sso-02-cockpit-ops");
 
         browser.open(baseUrl + "/logout");
+        browser.click(By.cssSelector("form.logout-form button[type='submit']")); // logging out is a POST with the CSRF token
         browser.find(By.name("username"));
         browser.screenshot("sso-03-logged-out");
         browser.open(baseUrl + "/camunda/app/tasklist/default/");

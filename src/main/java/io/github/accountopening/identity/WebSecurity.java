@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -87,9 +88,14 @@ class WebSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain restApis(HttpSecurity http, IdentityService identity, IdentityProperties properties,
-                                 ObjectProvider<JwtDecoder> tokens, ObjectMapper json) throws Exception {
+                                 LoginThrottle throttle, ObjectProvider<JwtDecoder> tokens, ObjectMapper json) throws Exception {
         boolean bearer = tokens.getIfAvailable() != null;
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            if (e instanceof LoginThrottledException throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+                refuse(request, response, json, HttpStatus.TOO_MANY_REQUESTS, "AuthenticationException", e.getMessage());
+                return;
+            }
             if (properties.basicEnabled()) {
                 response.addHeader("WWW-Authenticate", "Basic realm=\"account-opening\"");
             }
@@ -117,7 +123,7 @@ class WebSecurity {
                     auth.anyRequest().denyAll();
                 });
         if (properties.basicEnabled()) {
-            http.authenticationProvider(new CamundaUserAuthenticationProvider(identity))
+            http.authenticationProvider(new CamundaUserAuthenticationProvider(identity, throttle))
                     .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized));
         }
         if (bearer) {
@@ -172,18 +178,25 @@ class WebSecurity {
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, ObjectMapper json,
                                HttpStatus status, String camundaType, String message) throws IOException {
-        response.setStatus(status.value());
         if (paths(ENGINE_REST).matches(request)) {
             // Camunda REST clients read Camunda's error body.
-            Map<String, String> body = new LinkedHashMap<>();
-            body.put("type", camundaType);
-            body.put("message", message);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), body);
+            camundaError(response, json, status, camundaType, message);
         } else {
+            response.setStatus(status.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, message));
         }
+    }
+
+    /** Camunda's own error body, {@code {"type", "message"}}, as its REST API and the webapps' API answer. */
+    static void camundaError(HttpServletResponse response, ObjectMapper json, HttpStatus status, String type, String message)
+            throws IOException {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("message", message);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), body);
     }
 
     private static String reason(String message) {

@@ -76,8 +76,8 @@ public class LoginThrottle {
                     : known.stream().filter(at -> at.plus(window).isAfter(now)), Stream.of(now)).toList();
             return times.subList(Math.max(0, times.size() - maxFailures), times.size());
         });
-        log.warn("Login refused: wrong password for user '{}' from {} ({} of {} within {}{})", printable(user), address,
-                recent.size(), maxFailures, window, recent.size() < maxFailures ? "" : "; that address now waits for that user");
+        log.warn("Login refused for user '{}' from {}: unknown user or wrong password ({} of {} within {}{})", printable(user),
+                address, recent.size(), maxFailures, window, recent.size() < maxFailures ? "" : "; that address now waits for that user");
     }
 
     /** The right password: this address starts afresh for this user. */

@@ -98,13 +98,18 @@ class LoginThrottleHttpTest {
     @Test
     void theWebappLoginFormIsThrottledTheSameWay() {
         String user = serviceAccount();
+        assertThat(api.call("PUT", "/engine-rest/group/" + Roles.OPS + "/members/" + user, null, null, Api.basic("demo", "demo"))
+                .status()).as("a person of ops, who logs in to Cockpit").isEqualTo(204);
         FromAddress attacker = new FromAddress("127.0.0.4", port);
         for (int i = 0; i < 5; i++) {
             assertThat(webappLogin(attacker, user, "guess-" + i).status()).isEqualTo(401);
         }
         Answer throttled = webappLogin(attacker, user, password(user));
-        assertThat(throttled.status()).isEqualTo(429);
-        assertThat(throttled.header("Retry-After")).isNotNull();
+        assertThat(throttled.status()).as("the right password, from the address that guessed").isEqualTo(429);
+        assertThat(Integer.parseInt(throttled.header("Retry-After"))).isBetween(1, 300);
+        assertThat(throttled.body()).contains("\"type\":\"AuthenticationException\"").contains(user);
+        assertThat(webappLogin(new FromAddress("127.0.0.1", port), user, password(user)).status())
+                .as("the webapps' login from another address").isEqualTo(200);
         assertThat(new FromAddress("127.0.0.1", port).get(ENGINE_PATH, basic(user, password(user))).status()).isEqualTo(200);
     }
 

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -113,9 +114,14 @@ class WebSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain restApis(HttpSecurity http, IdentityService identity, IdentityProperties properties,
-                                 ObjectProvider<JwtDecoder> tokens, ObjectMapper json) throws Exception {
+                                 LoginThrottle throttle, ObjectProvider<JwtDecoder> tokens, ObjectMapper json) throws Exception {
         boolean bearer = tokens.getIfAvailable() != null;
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            if (e instanceof LoginThrottledException throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+                refuse(request, response, json, HttpStatus.TOO_MANY_REQUESTS, "AuthenticationException", e.getMessage());
+                return;
+            }
             if (properties.basicEnabled()) {
                 response.addHeader("WWW-Authenticate", "Basic realm=\"account-opening\"");
             }
@@ -150,7 +156,7 @@ class WebSecurity {
                     auth.anyRequest().denyAll();
                 });
         if (properties.basicEnabled()) {
-            http.authenticationProvider(new CamundaUserAuthenticationProvider(identity))
+            http.authenticationProvider(new CamundaUserAuthenticationProvider(identity, throttle))
                     .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized));
         }
         if (bearer) {
@@ -173,7 +179,7 @@ class WebSecurity {
     SecurityFilterChain noFirstRunSetup(HttpSecurity http, ObjectMapper json,
                                         @org.springframework.beans.factory.annotation.Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps)
             throws Exception {
-        AccessDeniedHandler refused = (request, response, e) -> writeCamundaError(response, json, HttpStatus.FORBIDDEN,
+        AccessDeniedHandler refused = (request, response, e) -> camundaError(response, json, HttpStatus.FORBIDDEN,
                 "AuthorizationException", "the first-run setup is off: the first administrator comes from the configuration "
                         + "(camunda.bpm.admin-user), and administrators are managed in the Admin webapp");
         return http.securityMatcher(paths(webapps + "/api/admin/setup/**"))
@@ -270,7 +276,7 @@ class WebSecurity {
                                HttpStatus status, String camundaType, String message) throws IOException {
         if (paths(ENGINE_REST).matches(request)) {
             // Camunda REST clients read Camunda's error body.
-            writeCamundaError(response, json, status, camundaType, message);
+            camundaError(response, json, status, camundaType, message);
         } else {
             response.setStatus(status.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -278,10 +284,11 @@ class WebSecurity {
         }
     }
 
-    private static void writeCamundaError(HttpServletResponse response, ObjectMapper json, HttpStatus status,
-                                          String camundaType, String message) throws IOException {
+    /** Camunda's own error body, {@code {"type", "message"}}, as its REST API and the webapps' API answer. */
+    static void camundaError(HttpServletResponse response, ObjectMapper json, HttpStatus status, String type, String message)
+            throws IOException {
         Map<String, String> body = new LinkedHashMap<>();
-        body.put("type", camundaType);
+        body.put("type", type);
         body.put("message", message);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

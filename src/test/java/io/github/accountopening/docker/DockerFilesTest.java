@@ -81,4 +81,21 @@ class DockerFilesTest {
                 .contains("/actuator/health")
                 .contains("ENTRYPOINT [\"java\", \"-XX:MaxRAMPercentage=75\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theNodesTakeTheClientAddressFromTheLoadBalancerAndFromNoOneElse() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker/docker-compose.yml")));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        Map<String, Map<String, Object>> lbNetworks = (Map<String, Map<String, Object>>) services.get("lb").get("networks");
+        String lbAddress = (String) lbNetworks.get("default").get("ipv4_address");
+
+        for (String node : List.of("app1", "app2")) {
+            String trusted = (String) ((Map<String, Object>) services.get(node).get("environment"))
+                    .get("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES");
+            assertThat(lbAddress).matches(trusted);
+            assertThat("172.30.80.11").doesNotMatch(trusted);
+        }
+        assertThat(Files.readString(Path.of("docker/nginx.conf"))).contains("proxy_set_header X-Forwarded-For");
+    }
 }

@@ -158,7 +158,7 @@ class OpeningHttpTest {
     @Test
     void everythingButHealthAndWebhooksNeedsCamundaCredentials() {
         assertThat(api.get("/engine-rest/process-definition", null, null).status()).isEqualTo(401);
-        // A wrong password for an existing user would lock that user out for a few seconds (Camunda's login delay).
+        // An unknown user is refused like a wrong password (and counted by the login throttle, which never locks anyone).
         assertThat(api.get("/engine-rest/process-definition", "nobody", "wrong").status()).isEqualTo(401);
         assertThat(api.get("/api/account-openings", null, null).status()).isEqualTo(401);
         assertThat(api.post("/company/account-opening/set-status-sandbox", "{}", null, null).status()).isEqualTo(401);

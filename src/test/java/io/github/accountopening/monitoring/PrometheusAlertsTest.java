@@ -96,7 +96,8 @@ class PrometheusAlertsTest {
 
         assertThat(named).as("what the rules and panels name").contains("account_opening_orphans", "camunda_incidents_open",
                 "account_opening_iban_wait_seconds_bucket", "account_opening_webhooks_rejected_total",
-                "account_opening_dedup_unavailable_total", "account_opening_webhooks_last_accepted_timestamp_seconds");
+                "account_opening_dedup_unavailable_total", "account_opening_webhooks_last_accepted_timestamp_seconds",
+                "account_opening_login_failures_total");
         assertThat(exported()).containsAll(named);
     }
 

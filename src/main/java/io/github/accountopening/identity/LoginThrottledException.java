@@ -1,0 +1,30 @@
+package io.github.accountopening.identity;
+
+import org.springframework.security.core.AuthenticationException;
+
+import java.time.Duration;
+
+/** Too many wrong passwords for this user from this address: refused unchecked for a while. */
+class LoginThrottledException extends AuthenticationException {
+
+    private final long retryAfterSeconds;
+
+    LoginThrottledException(String user, Duration wait) {
+        super(message(user, seconds(wait)));
+        this.retryAfterSeconds = seconds(wait);
+    }
+
+    long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    static String message(String user, long seconds) {
+        return "too many failed logins for user '" + LoginThrottle.printable(user) + "' from this address: try again in "
+                + seconds + " seconds";
+    }
+
+    /** Whole seconds for Retry-After, rounded up, so a client that waits that long is let in. */
+    static long seconds(Duration wait) {
+        return Math.max(1, wait.plusMillis(999).toSeconds());
+    }
+}

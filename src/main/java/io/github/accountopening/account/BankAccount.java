@@ -5,6 +5,9 @@ import org.iban4j.CountryCode;
 import org.iban4j.Iban;
 import org.iban4j.Iban4jException;
 import org.iban4j.IbanUtil;
+import org.iban4j.InvalidCheckDigitException;
+
+import java.util.Locale;
 
 /** An IBAN with its BIC, both checked on construction (IBAN format and mod-97 check digits, BIC format). */
 public record BankAccount(String iban, String bic) {
@@ -16,10 +19,15 @@ public record BankAccount(String iban, String bic) {
         if (bic == null || bic.isBlank()) {
             throw new InvalidBankAccountException("bic is missing");
         }
-        iban = iban.replace(" ", "").toUpperCase();
-        bic = bic.trim().toUpperCase();
+        // As printed (NL91 ABNA 0417 1643 00) or typed in lower case: the same account.
+        iban = iban.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        bic = bic.strip().toUpperCase(Locale.ROOT);
         try {
             IbanUtil.validate(iban);
+        } catch (InvalidCheckDigitException e) {
+            // Never the digits that would pass: a wrong IBAN is checked with NexusBank, not guessed at.
+            throw new InvalidBankAccountException("iban '" + iban + "' is not valid: its check digits do not match the"
+                    + " rest of the number, so one of its characters is wrong; compare it with NexusBank's record");
         } catch (Iban4jException e) {
             throw new InvalidBankAccountException("iban '" + iban + "' is not valid: " + e.getMessage());
         }

@@ -20,6 +20,7 @@ public final class AccountOpeningProcess {
     public static final String VAR_ESCALATION_DUE = "escalationDue";
     public static final String VAR_GIVE_UP_AT = "giveUpAt";
     public static final String VAR_TICKET_KEY = "ticketKey";
+    public static final String VAR_TICKET_LINK = "ticketLink";
     public static final String VAR_TICKET_TO_CLOSE = "ticketToClose";
     public static final String VAR_CARD_ID = "cardId";
     public static final String VAR_RESOLUTION = "resolution";

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import static io.github.accountopening.process.AccountOpeningProcess.VAR_TICKET_KEY;
+import static io.github.accountopening.process.AccountOpeningProcess.VAR_TICKET_LINK;
 
 /**
  * Escalation: the one Jira ticket of this opening, created once even when the job is retried. It runs
@@ -25,6 +26,7 @@ class OpenOpsTicketDelegate implements JavaDelegate {
         String key = tickets.open(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
         if (key != null) {
             execution.setVariable(VAR_TICKET_KEY, key);
+            execution.setVariable(VAR_TICKET_LINK, tickets.ticketLink(key));
         }
     }
 }

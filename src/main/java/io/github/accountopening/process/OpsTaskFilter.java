@@ -39,11 +39,12 @@ class OpsTaskFilter extends AbstractProcessEnginePlugin {
         properties.put("description", "Stuck openings and contradicting statuses, oldest first");
         properties.put("priority", -10);
         properties.put("refresh", true);
+        // Tasklist's list shows the first two beside each task, the rest on demand; the name already says the rest.
         properties.put("variables", List.of(
-                Map.of("name", VAR_REQUEST_ID, "label", "Request id"),
-                Map.of("name", VAR_MARKET, "label", "Market"),
+                Map.of("name", VAR_TICKET_KEY, "label", "Jira ticket"),
                 Map.of("name", VAR_LEGAL_NAME, "label", "Legal name"),
-                Map.of("name", VAR_TICKET_KEY, "label", "Jira ticket")));
+                Map.of("name", VAR_REQUEST_ID, "label", "Request id"),
+                Map.of("name", VAR_MARKET, "label", "Market")));
         filter.setProperties(properties);
         filters.saveFilter(filter);
         log.info("Created the Tasklist filter '{}' for group {}", NAME, OPS_GROUP);

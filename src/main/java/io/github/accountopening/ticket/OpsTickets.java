@@ -116,6 +116,11 @@ public class OpsTickets {
         }
     }
 
+    /** Where a person reads the ticket: Jira's own page of the issue. */
+    public String ticketLink(String ticketKey) {
+        return jiraProperties.baseUrl() + "/browse/" + ticketKey;
+    }
+
     public String cockpitLink(String processInstanceId) {
         return properties.publicUrl() + "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime";
     }

@@ -1,5 +1,6 @@
 package io.github.accountopening.account;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -9,9 +10,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BankAccountTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"NL91ABNA0417164300", "BE68539007547034", "DE89370400440532013000", "nl91 abna 0417 1643 00"})
-    void acceptsRealExampleIbans(String iban) {
-        assertThat(new BankAccount(iban, "ABNANL2A").iban()).isEqualTo(iban.replace(" ", "").toUpperCase());
+    @ValueSource(strings = {"NL91ABNA0417164300", "BE68539007547034", "DE89370400440532013000", "nl91 abna 0417 1643 00",
+            "NL91 ABNA 0417 1643 00", " NL91\tABNA 0417 1643 00 "})
+    void acceptsRealExampleIbansAsPrintedAndStoresThemInOneBlock(String iban) {
+        BankAccount account = new BankAccount(iban, " abnanl2a ");
+
+        assertThat(account.iban()).isEqualTo(iban.replaceAll("\\s", "").toUpperCase());
+        assertThat(account.bic()).isEqualTo("ABNANL2A");
+    }
+
+    @Test
+    void aWrongCheckDigitSaysWhatToCheckButNotWhichDigitsWouldPass() {
+        assertThatThrownBy(() -> new BankAccount("NL92 ABNA 0417 1643 00", "ABNANL2A"))
+                .hasMessageContaining("check digits do not match")
+                .hasMessageContaining("compare it with NexusBank's record")
+                .hasMessageNotContaining("91")
+                .hasMessageNotContaining("expected");
     }
 
     @ParameterizedTest

@@ -59,7 +59,7 @@ class SingleSignOnBrowserTest extends WebappBrowserTest {
 
         browser.open(baseUrl + "/camunda/app/tasklist/default/");
         logInAtTheIdentityProvider("sso-ops", "[\"ops\"]");
-        browser.waitForText(By.cssSelector("body"), "Resolve stuck opening");
+        browser.waitForText(By.cssSelector("body"), "Stuck opening " + requestId);
         browser.screenshot("sso-01-tasklist-ops");
 
         browser.open(baseUrl + "/camunda/app/cockpit/default/#/processes");

@@ -53,7 +53,7 @@ class OpsTasksHttpTest {
         assertThat(filters).as("ops reads the shared filter").hasSize(1);
         JsonNode filter = filters.get(0);
         assertThat(filter.path("properties").path("variables").findValuesAsText("name"))
-                .containsExactly("requestId", "market", "legalName", "ticketKey");
+                .containsExactly("ticketKey", "legalName", "requestId", "market");
         Reply listed = api.call("POST", "/engine-rest/filter/" + filter.path("id").asText() + "/list?maxResults=1000",
                 "application/json", "{}", OPS);
         assertThat(listed.status()).as(listed.body()).isEqualTo(200);

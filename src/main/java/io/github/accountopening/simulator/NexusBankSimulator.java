@@ -2,6 +2,7 @@ package io.github.accountopening.simulator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import io.github.accountopening.account.BankAccount;
 import io.github.accountopening.config.NexusBankProperties;
 import io.github.accountopening.config.SimulatorProperties;
@@ -54,7 +55,8 @@ public class NexusBankSimulator implements AutoCloseable {
     private final Map<String, BankAccount> legacyAccounts = new ConcurrentHashMap<>();
     private volatile boolean outage = true;
 
-    NexusBankSimulator(NexusBankProperties nexusBank, SimulatorProperties properties, ObjectMapper json) {
+    NexusBankSimulator(NexusBankProperties nexusBank, SimulatorProperties properties, ObjectMapper json)
+            throws EmptyWebhookSecretException {
         this.nexusBank = nexusBank;
         this.properties = properties;
         this.json = json;

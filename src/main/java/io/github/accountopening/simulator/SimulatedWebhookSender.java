@@ -1,6 +1,7 @@
 package io.github.accountopening.simulator;
 
 import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 import io.github.accountopening.config.NexusBankProperties;
 import io.github.accountopening.config.SimulatorProperties;
@@ -40,8 +41,11 @@ class SimulatedWebhookSender {
     /** Bodies of the deliveries our endpoint accepted (202): each must have taken effect. */
     private final List<String> accepted = new CopyOnWriteArrayList<>();
 
-    SimulatedWebhookSender(NexusBankProperties nexusBank, SimulatorProperties properties, ScheduledExecutorService scheduler) {
-        this.signer = new Webhook(nexusBank.webhookSecret().get(0).trim());
+    SimulatedWebhookSender(NexusBankProperties nexusBank, SimulatorProperties properties, ScheduledExecutorService scheduler)
+            throws EmptyWebhookSecretException {
+        List<String> secrets = nexusBank.webhookSecret() == null ? List.of() : nexusBank.webhookSecret();
+        // none at all is refused like an empty one, with the same one line at start-up
+        this.signer = new Webhook(secrets.isEmpty() || secrets.get(0) == null ? "" : secrets.get(0).trim());
         this.properties = properties;
         this.scheduler = scheduler;
     }

@@ -1,6 +1,7 @@
 package io.github.accountopening.webhook;
 
 import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 import io.github.accountopening.account.ReportFields;
 import io.github.accountopening.config.NexusBankProperties;
@@ -37,15 +38,23 @@ public class WebhookVerifier {
     private final Clock clock;
 
     @Autowired
-    public WebhookVerifier(NexusBankProperties properties) {
+    public WebhookVerifier(NexusBankProperties properties) throws EmptyWebhookSecretException {
         this(properties.webhookSecret(), Clock.systemUTC());
     }
 
-    WebhookVerifier(List<String> secrets, Clock clock) {
-        if (secrets == null || secrets.stream().allMatch(s -> s == null || s.isBlank())) {
-            throw new IllegalStateException("nexusbank.webhook-secret is not set: no webhook could be verified");
+    /** Refuses no secret at all, and a secret whose key is empty, as the library does: the start stops on it. */
+    WebhookVerifier(List<String> secrets, Clock clock) throws EmptyWebhookSecretException {
+        List<Webhook> verifiers = new ArrayList<>();
+        for (String secret : secrets == null ? List.<String>of() : secrets) {
+            // a blank between two commas is a slip in a rotation list, not a secret
+            if (secret != null && !secret.isBlank()) {
+                verifiers.add(new Webhook(secret.trim()));
+            }
         }
-        this.verifiers = secrets.stream().filter(s -> s != null && !s.isBlank()).map(String::trim).map(Webhook::new).toList();
+        if (verifiers.isEmpty()) {
+            throw new EmptyWebhookSecretException("no webhook secret is set");
+        }
+        this.verifiers = List.copyOf(verifiers);
         this.clock = clock;
     }
 

@@ -176,7 +176,8 @@ class BadInputPropertiesTest {
             String signature = new com.standardwebhooks.Webhook(Api.DEV_WEBHOOK_SECRET).sign(id, timestamp, signedBody);
             return new Delivery(sentBody, Map.of("webhook-id", id, "webhook-timestamp", String.valueOf(timestamp),
                     "webhook-signature", signature));
-        } catch (com.standardwebhooks.exceptions.WebhookSigningException e) {
+        } catch (com.standardwebhooks.exceptions.WebhookSigningException
+                 | com.standardwebhooks.exceptions.EmptyWebhookSecretException e) {
             throw new IllegalStateException(e);
         }
     }

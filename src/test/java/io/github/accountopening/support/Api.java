@@ -95,7 +95,8 @@ public class Api {
                     .header("webhook-timestamp", Long.toString(timestamp))
                     .header("webhook-signature", signature)
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
-        } catch (com.standardwebhooks.exceptions.WebhookSigningException e) {
+        } catch (com.standardwebhooks.exceptions.WebhookSigningException
+                 | com.standardwebhooks.exceptions.EmptyWebhookSecretException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -32,7 +32,7 @@ class WebhookVerifierTest {
     }
 
     @Test
-    void refusesTheTestVectorForItsTimestampIsYearsOld() {
+    void refusesTheTestVectorForItsTimestampIsYearsOld() throws Exception {
         WebhookVerifier verifier = new WebhookVerifier(List.of(SPEC_SECRET), Clock.systemUTC());
 
         assertRejected(() -> verifier.verify(SPEC_BODY, headers(SPEC_ID, SPEC_TIMESTAMP, SPEC_SIGNATURE)),
@@ -98,7 +98,7 @@ class WebhookVerifierTest {
     }
 
     @Test
-    void namesTheMissingHeaders() {
+    void namesTheMissingHeaders() throws Exception {
         WebhookVerifier verifier = verifierAt(SPEC_TIMESTAMP, SPEC_SECRET);
 
         assertRejected(() -> verifier.verify(SPEC_BODY, Map.of("webhook-id", List.of(SPEC_ID))),
@@ -156,7 +156,7 @@ class WebhookVerifierTest {
     }
 
     @Test
-    void refusesATimestampThatIsNotUnixSeconds() {
+    void refusesATimestampThatIsNotUnixSeconds() throws Exception {
         WebhookVerifier verifier = verifierAt(SPEC_TIMESTAMP, SPEC_SECRET);
         Map<String, List<String>> headers = Map.of("webhook-id", List.of(SPEC_ID),
                 "webhook-timestamp", List.of("2021-02-25T15:02:10Z"), "webhook-signature", List.of(SPEC_SIGNATURE));
@@ -164,7 +164,7 @@ class WebhookVerifierTest {
         assertRejected(() -> verifier.verify(SPEC_BODY, headers), HttpStatus.BAD_REQUEST, "Unix seconds");
     }
 
-    private static WebhookVerifier verifierAt(long epochSecond, String... secrets) {
+    private static WebhookVerifier verifierAt(long epochSecond, String... secrets) throws Exception {
         return new WebhookVerifier(List.of(secrets), Clock.fixed(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC));
     }
 

@@ -28,7 +28,11 @@ public class LoginThrottle {
     /** Enough for a wide spray of made-up user names without letting it fill the heap. */
     private static final int MAX_TRACKED = 100_000;
 
+    /** A user name in any case is the same bucket: a guesser gains nothing by writing it otherwise. */
     private record Key(String address, String user) {
+        Key {
+            user = user == null ? "" : user.toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     private final int maxFailures;

@@ -29,7 +29,7 @@ import java.util.Optional;
  */
 class WebappLoginThrottleFilter extends OncePerRequestFilter {
 
-    /** A login form is a user name and a password: anything longer is passed on unthrottled and unread. */
+    /** A login form is a user name and a password: anything longer is refused, never passed on unthrottled. */
     private static final int MAX_FORM = 8 * 1024;
 
     private final LoginThrottle throttle;
@@ -51,7 +51,8 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readNBytes(MAX_FORM + 1);
         HttpServletRequest replayed = new Replayed(request, body);
         if (body.length > MAX_FORM) {
-            chain.doFilter(replayed, response);
+            WebSecurity.camundaError(response, json, HttpStatus.PAYLOAD_TOO_LARGE, "InvalidRequestException",
+                    "a login form holds a user name and a password: at most " + MAX_FORM + " bytes");
             return;
         }
         String user = formField(new String(body, StandardCharsets.UTF_8), "username").orElse("");
@@ -73,11 +74,15 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
     }
 
     static Optional<String> formField(String form, String name) {
-        return Arrays.stream(form.split("&"))
-                .map(pair -> pair.split("=", 2))
-                .filter(pair -> pair.length == 2 && URLDecoder.decode(pair[0], StandardCharsets.UTF_8).equals(name))
-                .map(pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8))
-                .findFirst();
+        try {
+            return Arrays.stream(form.split("&"))
+                    .map(pair -> pair.split("=", 2))
+                    .filter(pair -> pair.length == 2 && URLDecoder.decode(pair[0], StandardCharsets.UTF_8).equals(name))
+                    .map(pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8))
+                    .findFirst();
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty(); // the webapps refuse such a form too, and the failure counts for this address
+        }
     }
 
     /** The request with its body read once here and again by whoever comes next. */

@@ -114,6 +114,16 @@ class LoginThrottleHttpTest {
     }
 
     @Test
+    void aLoginFormPaddedPastTheLimitIsRefusedNotWaivedThrough() {
+        String user = serviceAccount();
+        FromAddress attacker = new FromAddress("127.0.0.7", port);
+        Answer padded = webappLogin(attacker, user, "guess&padding=" + "x".repeat(9000));
+
+        assertThat(padded.status()).as(padded.body()).isEqualTo(413);
+        assertThat(padded.body()).contains("at most 8192 bytes");
+    }
+
+    @Test
     void theForwardedAddressCountsOnlyWhenATrustedProxySendsIt() {
         String user = serviceAccount();
         FromAddress proxy = new FromAddress(PROXY, port);

@@ -38,6 +38,15 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aUserNameWrittenInAnotherCaseCountsAgainstTheSameBucket() {
+        throttle.failed("203.0.113.1", "onboarding-svc");
+        throttle.failed("203.0.113.1", "Onboarding-Svc");
+        throttle.failed("203.0.113.1", "ONBOARDING-SVC");
+
+        assertThat(throttle.refusal("203.0.113.1", "onboarding-svc")).isPresent();
+    }
+
+    @Test
     void failuresSpreadWiderThanTheWindowNeverAddUp() {
         for (int i = 0; i < 10; i++) {
             throttle.failed("203.0.113.1", "onboarding-svc");

@@ -337,7 +337,8 @@ public class AccountOpeningProcessTest {
         AccountOpening opening = openings.get(pi.getBusinessKey());
         assertThat(opening.getStatus()).isEqualTo(AccountStatus.COMPLETED);
         assertThat(opening.getIban()).isEqualTo(account.iban());
-        assertThat(tasks.createTaskQuery().taskCandidateGroup(OPS_GROUP).taskNameLike("%" + pi.getBusinessKey()).count()).isEqualTo(1);
+        assertThat(tasks.createTaskQuery().taskCandidateGroup(OPS_GROUP)
+                .taskNameLike("Contradicting statuses " + pi.getBusinessKey() + " · NL · %").count()).isEqualTo(1);
         assertThat(openings.events(pi.getBusinessKey())).extracting(e -> e.getOutcome()).contains(EventOutcome.CONTRADICTING);
     }
 

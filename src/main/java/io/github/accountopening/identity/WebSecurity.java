@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -40,7 +42,8 @@ import static io.github.accountopening.identity.Roles.authorities;
  * Who reaches which endpoint. Webhooks prove themselves by signature. The REST APIs take HTTP Basic
  * of a Camunda user (unless switched off) and, once an issuer is configured, bearer tokens; on
  * {@code /engine-rest} Camunda's own authorizations decide the rest, elsewhere the groups below do.
- * The webapps use their own login, or the identity provider's once a client registration exists.
+ * The webapps use their own login, or the identity provider's once a client registration exists;
+ * that login also reads (never writes) {@code /api}, for Cockpit's account record tab.
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -87,7 +90,7 @@ class WebSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain restApis(HttpSecurity http, IdentityService identity, IdentityProperties properties,
-                                 ObjectProvider<JwtDecoder> tokens, ObjectMapper json) throws Exception {
+                                 ObjectProvider<JwtDecoder> tokens, ObjectMapper json, ProcessEngine engine) throws Exception {
         boolean bearer = tokens.getIfAvailable() != null;
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             if (properties.basicEnabled()) {
@@ -116,6 +119,8 @@ class WebSecurity {
                     }
                     auth.anyRequest().denyAll();
                 });
+        // Cockpit's account record tab reads with the user's webapp session, after any Basic or token.
+        http.addFilterBefore(new WebappSessionReads(engine.getName(), paths("/api/**")), AnonymousAuthenticationFilter.class);
         if (properties.basicEnabled()) {
             http.authenticationProvider(new CamundaUserAuthenticationProvider(identity))
                     .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized));

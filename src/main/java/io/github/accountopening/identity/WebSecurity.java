@@ -93,7 +93,8 @@ class WebSecurity {
                                  ObjectProvider<JwtDecoder> tokens, ObjectMapper json, ProcessEngine engine) throws Exception {
         boolean bearer = tokens.getIfAvailable() != null;
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
-            if (properties.basicEnabled()) {
+            // A script's request (Cockpit's plugin once its session ended) must not open the browser's login dialog.
+            if (properties.basicEnabled() && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
                 response.addHeader("WWW-Authenticate", "Basic realm=\"account-opening\"");
             }
             if (bearer) {

@@ -81,6 +81,16 @@ class WebappSessionHttpTest {
     }
 
     @Test
+    void aPageWhoseSessionEndedGetsNoBrowserLoginPrompt() throws Exception {
+        HttpResponse<String> record = Session.anonymous(api).get("/api/account-openings/" + requestId,
+                "X-Requested-With", "XMLHttpRequest");
+
+        assertThat(record.statusCode()).isEqualTo(401);
+        assertThat(record.headers().allValues("WWW-Authenticate")).as("a Basic challenge opens the browser's own login dialog")
+                .noneMatch(challenge -> challenge.startsWith("Basic"));
+    }
+
+    @Test
     void aSessionCookieAloneWritesNothing() throws Exception {
         Session ops = Session.loggedIn(api, "sessionops");
 
@@ -119,8 +129,12 @@ class WebappSessionHttpTest {
             return session;
         }
 
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> get(String path, String... headers) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> post(String path, String json) throws Exception {

@@ -13,10 +13,9 @@ const RECORD_FIELDS = [
 const EVENT_FIELDS = [['at', 'When'], ['source', 'Source'], ['status', 'Status'], ['outcome', 'Outcome'],
   ['webhookId', 'Webhook id']];
 
-// The application's root: the webapps live one path segment below it (/camunda, /operaton).
-function applicationRoot() {
-  const appRoot = document.querySelector('base').getAttribute('app-root') || '';
-  return appRoot.replace(/\/[^/]*$/, '');
+// The application's root, from the webapps' engine API ({root}/camunda/api/engine, /operaton on Operaton).
+function applicationRoot(camunda) {
+  return camunda.baseApi.replace(/\/[^/]*\/api\/engine\/?$/, '');
 }
 
 function element(tag, attributes = {}, ...children) {
@@ -27,7 +26,9 @@ function element(tag, attributes = {}, ...children) {
 }
 
 async function getJson(url) {
-  const response = await fetch(url, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+  // X-Requested-With: a 401 then comes without the Basic challenge that would open the browser's login dialog.
+  const response = await fetch(url, {credentials: 'same-origin',
+    headers: {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest'}});
   if (response.status === 404) {
     return null;
   }
@@ -44,16 +45,16 @@ async function getJson(url) {
   return response.json();
 }
 
-function recordUrl(requestId, suffix = '') {
-  return applicationRoot() + '/api/account-openings/' + encodeURIComponent(requestId) + suffix;
+function recordUrl(camunda, requestId, suffix = '') {
+  return applicationRoot(camunda) + '/api/account-openings/' + encodeURIComponent(requestId) + suffix;
 }
 
-async function readOpening(requestId) {
-  const record = await getJson(recordUrl(requestId));
+async function readOpening(camunda, requestId) {
+  const record = await getJson(recordUrl(camunda, requestId));
   if (!record) {
     return null;
   }
-  const events = await getJson(recordUrl(requestId, '/events'));
+  const events = await getJson(recordUrl(camunda, requestId, '/events'));
   return {record, events: events || []};
 }
 
@@ -125,7 +126,7 @@ const runtimeTab = {
     const container = element('div', {'class': 'account-record-plugin'}, 'Loading the account record...');
     node.replaceChildren(container);
     businessKeyOf(camunda.engineApi, processInstanceId)
-      .then(requestId => requestId ? readOpening(requestId) : null)
+      .then(requestId => requestId ? readOpening(camunda, requestId) : null)
       .then(opening => opening
         ? showOpening(container, opening, true)
         : showMessage(container, 'This instance has no account record.', 'info'))
@@ -151,7 +152,7 @@ const dashboardLookup = {
         return;
       }
       showMessage(result, 'Looking up ' + requestId + '...', 'info');
-      readOpening(requestId)
+      readOpening(camunda, requestId)
         .then(async opening => {
           if (!opening) {
             showMessage(result, 'No account opening with request id ' + requestId + '.', 'warning');

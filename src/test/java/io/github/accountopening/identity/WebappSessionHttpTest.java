@@ -3,7 +3,7 @@ package io.github.accountopening.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.accountopening.support.Api;
 import io.github.accountopening.support.HttpTest;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,8 +37,12 @@ class WebappSessionHttpTest {
 
     private String requestId;
 
-    @BeforeAll
+    /** Before each test, not all: only then is this application's engine the one Camunda's REST API finds. */
+    @BeforeEach
     void usersAndAnOpening() {
+        if (requestId != null) {
+            return;
+        }
         for (String[] user : new String[][]{{"sessionops", OPS}, {"sessionanalyst", ANALYSTS}}) {
             Api.Reply created = api.call("POST", "/engine-rest/user/create", "application/json", Api.write(Map.of(
                     "profile", Map.of("id", user[0], "firstName", user[1], "lastName", "Session"),
@@ -47,8 +51,9 @@ class WebappSessionHttpTest {
             assertThat(api.call("PUT", "/engine-rest/group/" + user[1] + "/members/" + user[0], null, null, ADMIN_AUTH)
                     .status()).isEqualTo(204);
         }
-        requestId = Api.newRequestId();
-        assertThat(api.start(requestId, "C-session", "NL", "COMPANY", "Session B.V. [stuck]").status()).isEqualTo(200);
+        String opening = Api.newRequestId();
+        assertThat(api.start(opening, "C-session", "NL", "COMPANY", "Session B.V. [stuck]").status()).isEqualTo(200);
+        requestId = opening;
     }
 
     @Test

@@ -99,6 +99,9 @@ class CockpitAccountRecordBrowserTest extends WebappBrowserTest {
         browser.type(By.cssSelector(".account-record-lookup input[name='requestId']"), "req-no-such-opening");
         browser.click(By.cssSelector(".account-record-lookup button[type='submit']"));
         browser.waitForText(By.cssSelector(".account-record-message"), "No account opening with request id req-no-such-opening");
+        browser.type(By.cssSelector(".account-record-lookup input[name='requestId']"), "req 42/../x");
+        browser.click(By.cssSelector(".account-record-lookup button[type='submit']"));
+        browser.waitForText(By.cssSelector(".account-record-message"), "A request id is 1-64 letters, digits, dots, underscores or hyphens");
     }
 
     private void showTrail() {

@@ -10,6 +10,8 @@ const RECORD_FIELDS = [
   ['bic', 'BIC'], ['rejectionReason', 'Rejection reason'], ['cardId', 'Card'], ['ticketKey', 'Ticket'],
   ['processInstanceId', 'Process instance'], ['createdAt', 'Created'], ['updatedAt', 'Updated']
 ];
+// As onboarding's start call accepts it (the business key).
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const EVENT_FIELDS = [['at', 'When'], ['source', 'Source'], ['status', 'Status'], ['outcome', 'Outcome'],
   ['webhookId', 'Webhook id']];
 
@@ -147,8 +149,8 @@ const dashboardLookup = {
     form.addEventListener('submit', event => {
       event.preventDefault();
       const requestId = input.value.trim();
-      if (!requestId) {
-        showMessage(result, 'Enter the request id of an opening.', 'warning');
+      if (!REQUEST_ID.test(requestId)) {
+        showMessage(result, 'A request id is 1-64 letters, digits, dots, underscores or hyphens.', 'warning');
         return;
       }
       showMessage(result, 'Looking up ' + requestId + '...', 'info');

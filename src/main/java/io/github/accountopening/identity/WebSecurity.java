@@ -5,6 +5,7 @@ import io.github.accountopening.config.AccountOpeningProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,7 +57,8 @@ import static io.github.accountopening.identity.Roles.authorities;
  * Who reaches which endpoint. Webhooks prove themselves by signature. The REST APIs take HTTP Basic
  * of a Camunda user (unless switched off) and, once an issuer is configured, bearer tokens; on
  * {@code /engine-rest} Camunda's own authorizations decide the rest, elsewhere the groups below do.
- * The webapps use their own login, or the identity provider's once a client registration exists.
+ * The webapps use their own login, or the identity provider's once a client registration exists;
+ * that login also reads (never writes) {@code /api}, for Cockpit's account record tab.
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -114,7 +116,8 @@ class WebSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain restApis(HttpSecurity http, IdentityService identity, IdentityProperties properties,
-                                 LoginThrottle throttle, ObjectProvider<JwtDecoder> tokens, ObjectMapper json) throws Exception {
+                                 LoginThrottle throttle, ObjectProvider<JwtDecoder> tokens, ObjectMapper json,
+                                 ProcessEngine engine) throws Exception {
         boolean bearer = tokens.getIfAvailable() != null;
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             if (e instanceof LoginThrottledException throttled) {
@@ -122,7 +125,8 @@ class WebSecurity {
                 refuse(request, response, json, HttpStatus.TOO_MANY_REQUESTS, "AuthenticationException", e.getMessage());
                 return;
             }
-            if (properties.basicEnabled()) {
+            // A script's request (Cockpit's plugin once its session ended) must not open the browser's login dialog.
+            if (properties.basicEnabled() && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
                 response.addHeader("WWW-Authenticate", "Basic realm=\"account-opening\"");
             }
             if (e instanceof OAuth2AuthenticationException) {
@@ -155,6 +159,8 @@ class WebSecurity {
                     }
                     auth.anyRequest().denyAll();
                 });
+        // Cockpit's account record tab reads with the user's webapp session, after any Basic or token.
+        http.addFilterBefore(new WebappSessionReads(engine.getName(), paths("/api/**")), AnonymousAuthenticationFilter.class);
         if (properties.basicEnabled()) {
             http.authenticationProvider(new CamundaUserAuthenticationProvider(identity, throttle))
                     .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized));

@@ -65,6 +65,8 @@ class SingleSignOnBrowserTest extends WebappBrowserTest {
         browser.open(baseUrl + "/camunda/app/cockpit/default/#/processes");
         browser.waitForText(By.cssSelector("body"), "Account opening");
         browser.screenshot("sso-02-cockpit-ops");
+        assertThat(readInSession("/api/account-openings/" + requestId)).as("the record, read with the single sign-on session")
+                .startsWith("200 ").contains("\"requestId\":\"" + requestId + "\"");
 
         browser.open(baseUrl + "/logout");
         browser.click(By.cssSelector("form.logout-form button[type='submit']")); // logging out is a POST with the CSRF token
@@ -97,6 +99,13 @@ class SingleSignOnBrowserTest extends WebappBrowserTest {
         browser.type(By.name("username"), user);
         browser.type(By.name("claims"), "{\"preferred_username\": \"" + user + "\", \"groups\": " + groups + "}");
         browser.click(By.cssSelector("input[type='submit']"));
+    }
+
+    /** A GET in the browser's session: the answer's status and body. */
+    private String readInSession(String path) {
+        return String.valueOf(((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => r.text().then(body => done(r.status + ' ' + body)), e => done(String(e)));", path));
     }
 
     /** What the webapps' own session API says of the logged-in user, read in the browser's session. */

@@ -14,7 +14,7 @@ import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Only a database that may answer later is "retry later"; a request it can never store is not. */
+/** A request the database can never store is not "retry later"; a database that may answer later is. */
 class ApiExceptionHandlerTest {
 
     final ApiExceptionHandler handler = new ApiExceptionHandler();
@@ -33,7 +33,8 @@ class ApiExceptionHandlerTest {
     void aFailedCommitOverAConstraintIsNotRetryLater() {
         assertThat(handler.databaseFailure(new TransactionSystemException("commit failed",
                 new SQLException("duplicate key", "23505"))).getStatusCode().value()).isEqualTo(500);
-        assertThat(handler.databaseFailure(new JpaSystemException(new RuntimeException("mapping"))).getStatusCode().value())
+        assertThat(handler.databaseFailure(new JpaSystemException(new RuntimeException("could not execute statement",
+                new SQLException("value too long for type character varying(64)", "22001")))).getStatusCode().value())
                 .isEqualTo(500);
     }
 
@@ -43,7 +44,10 @@ class ApiExceptionHandlerTest {
                 new CannotGetJdbcConnectionException("no connection"),
                 new CannotCreateTransactionException("no connection"),
                 new CannotAcquireLockException("lock timeout"),
-                new TransactionSystemException("commit failed", new SQLException("connection reset", "08006"))}) {
+                new TransactionSystemException("commit failed", new SQLException("connection reset", "08006")),
+                // the database went away mid-transaction: the rollback fails on the closed connection, the first error lost
+                new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
+                        new SQLException("Connection is closed")))}) {
             ResponseEntity<ProblemDetail> answer = handler.databaseFailure(away);
 
             assertThat(answer.getStatusCode().value()).as(away.toString()).isEqualTo(503);

@@ -24,7 +24,7 @@ class DockerFilesTest {
         Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker/docker-compose.yml")));
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
 
-        assertThat(services).containsOnlyKeys("postgres", "redis", "app1", "app2", "lb", "prometheus", "grafana");
+        assertThat(services).containsOnlyKeys("postgres", "redis", "app1", "app2", "lb", "monitoring-user", "prometheus", "grafana");
         for (String node : List.of("app1", "app2")) {
             Map<String, Object> app = services.get(node);
             Map<String, Object> build = (Map<String, Object>) app.get("build");
@@ -66,6 +66,31 @@ class DockerFilesTest {
         assertThat(((List<Map<String, Map<String, Object>>>) providers.get("providers")).get(0).get("options"))
                 .containsEntry("path", "/var/lib/grafana/dashboards");
         assertThat(Files.readString(Path.of("docker/grafana/dashboards/account-opening.json"))).contains("\"uid\": \"prometheus\"");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusScrapesAsAUserOfGroupMonitoringThatComposeCreates() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker/docker-compose.yml")));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        Map<String, Object> prometheus = new Yaml().load(Files.readString(Path.of("docker/prometheus/prometheus.yml")));
+        Map<String, String> auth = (Map<String, String>) ((List<Map<String, Object>>) prometheus.get("scrape_configs")).get(0).get("basic_auth");
+
+        assertThat(auth.get("username")).isNotEqualTo("demo");
+        Map<String, Object> creator = services.get("monitoring-user");
+        String script = String.join(" ", (List<String>) creator.get("command"));
+        assertThat(script).contains("/engine-rest/user/create", "\"id\":\"" + auth.get("username") + "\"",
+                "\"password\":\"" + auth.get("password") + "\"", "/engine-rest/group/monitoring/members/" + auth.get("username"));
+        assertThat((Map<String, Map<String, String>>) services.get("prometheus").get("depends_on"))
+                .containsEntry("monitoring-user", Map.of("condition", "service_completed_successfully"));
+    }
+
+    @Test
+    void theBuildCommandInTheCommentsSkipsTheTests() throws IOException {
+        for (String file : List.of("docker/Dockerfile", "docker/docker-compose.yml")) {
+            assertThat(Files.readString(Path.of(file))).as(file)
+                    .contains("mvn -B -DskipTests package").doesNotContainPattern("mvn -B package\\b");
+        }
     }
 
     @Test

@@ -71,6 +71,30 @@ class RoleBoundariesHttpTest {
     }
 
     @Test
+    void onboardingCannotStartAnOpeningAtTheStepThatAppliesOpsResolution() {
+        String victim = newRequestId();
+        assertThat(api.call("POST", START, "application/json",
+                Api.write(Map.of("businessKey", victim, "variables", contractVariables("Victim B.V. [stuck]"))), ONBOARDING).status())
+                .isEqualTo(200);
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("resolution", string("MANUAL"));
+        variables.put("iban", string("NL91ABNA0417164300"));
+        variables.put("bic", string("ABNANL2A"));
+
+        Reply start = api.call("POST", START, "application/json", Api.write(Map.of("businessKey", victim, "variables", variables,
+                "startInstructions", java.util.List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_ApplyResolution")))),
+                ONBOARDING);
+
+        assertThat(start.status()).as(start.body()).isEqualTo(403);
+        assertThat(start.json().path("type").asText()).isEqualTo("AuthorizationException");
+        assertThat(start.json().path("message").asText()).contains("only at its start event");
+        JsonNode record = api.record(victim).json();
+        assertThat(record.path("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(record.path("iban").isNull()).isTrue();
+        assertThat(api.get("/engine-rest/process-instance?businessKey=" + victim, "demo", "demo").json()).hasSize(1);
+    }
+
+    @Test
     void opsResolutionComesOnlyFromTheCompletionOfTheTask() {
         String requestId = newRequestId();
         Reply start = api.call("POST", START, "application/json",

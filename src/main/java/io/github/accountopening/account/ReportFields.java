@@ -58,8 +58,10 @@ public final class ReportFields {
 
     /** A value for an error message: quoted, and cut short when long, so an answer never echoes a whole payload. */
     public static String shown(String value) {
-        return value.length() <= SHOWN ? "'" + value + "'"
-                : "'" + value.substring(0, SHOWN) + "...' (" + value.length() + " characters)";
+        // the sender's text lands in a message and a log line: no line breaks or other control characters of its own
+        String flat = value.replaceAll("\\p{Cntrl}", "?");
+        return flat.length() <= SHOWN ? "'" + flat + "'"
+                : "'" + flat.substring(0, SHOWN) + "...' (" + flat.length() + " characters)";
     }
 
     private static void identifier(String field, String value, int max) {

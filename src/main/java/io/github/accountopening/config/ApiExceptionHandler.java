@@ -1,6 +1,7 @@
 package io.github.accountopening.config;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -48,9 +49,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * ours it cannot run) would fail the same way on every retry: our failure to look at (500), never "retry
      * later". Every other failure (a database that is away, overloaded, locked, or whose connection broke
      * mid-transaction) stored nothing and may pass: 503 with Retry-After, so the sender comes back and nothing
-     * it sent is lost.
+     * it sent is lost. The engine's own failures (a wake-up scheduled in the webhook's transaction) count alike.
      */
-    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, ProcessEngineException.class})
     ResponseEntity<ProblemDetail> databaseFailure(RuntimeException e) {
         if (isPermanent(e)) {
             log.error("Could not store a request, answering 500", e);

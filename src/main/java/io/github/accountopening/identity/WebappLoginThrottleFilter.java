@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -42,12 +43,18 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !request.getRequestURI().contains("/login/");
+        return !"POST".equals(request.getMethod()) || !UrlPathHelper.defaultInstance.getPathWithinApplication(request).contains("/login/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getQueryString() != null) {
+            // The webapps would read a user name from the query too, where this throttle would not see it.
+            WebSecurity.camundaError(response, json, HttpStatus.BAD_REQUEST, "InvalidRequestException",
+                    "a login sends its user name and password in the form body, not in the query");
+            return;
+        }
         byte[] body = request.getInputStream().readNBytes(MAX_FORM + 1);
         HttpServletRequest replayed = new Replayed(request, body);
         if (body.length > MAX_FORM) {

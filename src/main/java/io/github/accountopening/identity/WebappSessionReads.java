@@ -13,10 +13,15 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Set;
 
 /**
@@ -27,6 +32,8 @@ import java.util.Set;
 class WebappSessionReads extends OncePerRequestFilter {
 
     private static final Set<String> READS = Set.of("GET", "HEAD");
+    /** Camunda's webapps check a session's groups again after five minutes (their cache's default time to live). */
+    private static final Duration GROUPS_CHECKED_WITHIN = Duration.ofMinutes(5);
 
     private final String engineName;
     private final RequestMatcher paths;
@@ -58,7 +65,22 @@ class WebappSessionReads extends OncePerRequestFilter {
         if (session == null) {
             return null;
         }
+        if (idTokenExpired(session)) {
+            return null; // the webapps end such a session on their next page; its cookie reads nothing meanwhile
+        }
         Authentication login = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engineName);
-        return login instanceof UserAuthentication user && user.getGroupIds() != null ? user : null;
+        if (!(login instanceof UserAuthentication user) || user.getGroupIds() == null) {
+            return null;
+        }
+        // Groups as Camunda last checked them for this session; older than its own cache allows, the webapps check
+        // again on their next call (the tab's first request is one), so a removed member reads nothing here meanwhile.
+        Date checked = user.getCacheValidationTime();
+        return checked != null && checked.toInstant().isBefore(Instant.now().minus(GROUPS_CHECKED_WITHIN)) ? null : user;
+    }
+
+    private static boolean idTokenExpired(HttpSession session) {
+        return session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) instanceof SecurityContext context
+                && context.getAuthentication() != null && context.getAuthentication().getPrincipal() instanceof OidcUser user
+                && (user.getIdToken().getExpiresAt() == null || !Instant.now().isBefore(user.getIdToken().getExpiresAt()));
     }
 }

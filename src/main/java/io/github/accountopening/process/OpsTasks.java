@@ -21,8 +21,17 @@ final class OpsTasks {
     private OpsTasks() {
     }
 
+    /** Camunda keeps at most this many characters of a task's name. */
+    static final int MAX_NAME = 255;
+
     static String name(String kind, AccountOpening opening) {
-        return kind + " " + opening.getRequestId() + " · " + opening.getMarket() + " · " + opening.getLegalName();
+        return name(kind, opening.getRequestId(), opening.getMarket(), opening.getLegalName());
+    }
+
+    /** The customer's name is shortened where the whole would not fit: a request id is 64, a legal name 200 long. */
+    static String name(String kind, String requestId, String market, String legalName) {
+        String name = kind + " " + requestId + " · " + market + " · " + legalName;
+        return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME - 1) + "…";
     }
 
     /** The variables the filter "Account openings to resolve" lists, for a task with no process of its own. */

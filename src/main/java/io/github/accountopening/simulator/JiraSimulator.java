@@ -210,12 +210,12 @@ public class JiraSimulator {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", String.valueOf(sequence.incrementAndGet()), "body", body));
     }
 
-    /** Every issue carrying the label, as Jira holds it (not as its search shows it). */
     /** The issue a key names, as its page in Jira shows it. */
     public java.util.Optional<Issue> withKey(String key) {
         return issues.stream().filter(issue -> issue.key().equals(key)).findFirst();
     }
 
+    /** Every issue carrying the label, as Jira holds it (not as its search shows it). */
     public List<Issue> withLabel(String label) {
         return issues.stream().filter(i -> i.labels().contains(label)).toList();
     }

@@ -1,5 +1,6 @@
 package io.github.accountopening.config;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -33,6 +34,8 @@ class ApiExceptionHandlerTest {
     void aFailedCommitOverAConstraintIsNotRetryLater() {
         assertThat(handler.databaseFailure(new TransactionSystemException("commit failed",
                 new SQLException("duplicate key", "23505"))).getStatusCode().value()).isEqualTo(500);
+        assertThat(handler.databaseFailure(new ProcessEngineException("ENGINE-03083 insert failed",
+                new SQLException("duplicate key value violates unique constraint", "23505"))).getStatusCode().value()).isEqualTo(500);
         assertThat(handler.databaseFailure(new JpaSystemException(new RuntimeException("could not execute statement",
                 new SQLException("value too long for type character varying(64)", "22001")))).getStatusCode().value())
                 .isEqualTo(500);
@@ -47,7 +50,10 @@ class ApiExceptionHandlerTest {
                 new TransactionSystemException("commit failed", new SQLException("connection reset", "08006")),
                 // the database went away mid-transaction: the rollback fails on the closed connection, the first error lost
                 new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
-                        new SQLException("Connection is closed")))}) {
+                        new SQLException("Connection is closed"))),
+                // the engine's command in the same transaction (the wake-up job) met the outage first
+                new ProcessEngineException("ENGINE-03004 Exception while executing Database Operation",
+                        new SQLException("An I/O error occurred while sending to the backend", "08006"))}) {
             ResponseEntity<ProblemDetail> answer = handler.databaseFailure(away);
 
             assertThat(answer.getStatusCode().value()).as(away.toString()).isEqualTo(503);

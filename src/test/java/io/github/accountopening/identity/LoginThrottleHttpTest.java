@@ -124,6 +124,21 @@ class LoginThrottleHttpTest {
     }
 
     @Test
+    void aLoginWithItsUserNameInTheQueryIsRefusedNotCountedElsewhere() {
+        String user = serviceAccount();
+        FromAddress attacker = new FromAddress("127.0.0.8", port);
+        Answer page = attacker.get("/camunda/app/cockpit/default/", Map.of());
+        List<HttpCookie> cookies = page.all("Set-Cookie").stream().flatMap(c -> HttpCookie.parse(c).stream()).toList();
+        String csrf = cookies.stream().filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
+        Answer queried = attacker.send("POST", "/camunda/api/admin/auth/user/default/login/cockpit?username=" + user + "&password=guess",
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "X-XSRF-TOKEN", csrf, "Cookie",
+                        String.join("; ", cookies.stream().map(c -> c.getName() + "=" + c.getValue()).toList())), "");
+
+        assertThat(queried.status()).as(queried.body()).isEqualTo(400);
+        assertThat(queried.body()).contains("in the form body, not in the query");
+    }
+
+    @Test
     void theForwardedAddressCountsOnlyWhenATrustedProxySendsIt() {
         String user = serviceAccount();
         FromAddress proxy = new FromAddress(PROXY, port);

@@ -9,6 +9,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
+import java.util.concurrent.locks.Lock;
+
 /**
  * HTTP Basic credentials are checked against Camunda's users, the same ones that log in to the webapps,
  * after the login throttle: an address that failed too often for a user is refused without a check.
@@ -28,14 +30,20 @@ class CamundaUserAuthenticationProvider implements AuthenticationProvider {
         String user = authentication.getName();
         Object password = authentication.getCredentials();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
-        throttle.refusal(address, user).ifPresent(wait -> {
-            throw new LoginThrottledException(user, wait);
-        });
-        if (user == null || password == null || !identity.checkPassword(user, password.toString())) {
-            throttle.failed(address, user);
-            throw new BadCredentialsException("unknown user or wrong password");
+        Lock oneAtATime = throttle.lockFor(address, user);
+        oneAtATime.lock();
+        try {
+            throttle.refusal(address, user).ifPresent(wait -> {
+                throw new LoginThrottledException(user, wait);
+            });
+            if (user == null || password == null || !identity.checkPassword(user, password.toString())) {
+                throttle.failed(address, user);
+                throw new BadCredentialsException("unknown user or wrong password");
+            }
+            throttle.succeeded(address, user);
+        } finally {
+            oneAtATime.unlock();
         }
-        throttle.succeeded(address, user);
         var groups = identity.createGroupQuery().groupMember(user).list().stream()
                 .map(Group::getId).map(id -> new SimpleGrantedAuthority(Roles.authority(id))).toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);

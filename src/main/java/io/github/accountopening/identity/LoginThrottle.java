@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +44,7 @@ public class LoginThrottle {
     private final Cache<Key, List<Instant>> failures;
     private final Counter wrongCredentials;
     private final Counter throttled;
+    private final Lock[] stripes = IntStream.range(0, 256).mapToObj(i -> new ReentrantLock()).toArray(Lock[]::new);
 
     LoginThrottle(LoginThrottleProperties properties, MeterRegistry meters, Clock clock) {
         this.maxFailures = properties.maxFailures();
@@ -55,6 +59,15 @@ public class LoginThrottle {
         return Counter.builder(FAILURES).tag("outcome", outcome)
                 .description("Password logins refused: wrong user or password, or refused unchecked after too many of those")
                 .register(meters);
+    }
+
+    /**
+     * The lock under which one password check of this address for this user runs, from {@link #refusal} to
+     * {@link #failed} or {@link #succeeded}: parallel guesses then each see the failures before them, instead of all
+     * passing the check at once. Striped, so a spray of made-up names costs no memory.
+     */
+    public Lock lockFor(String address, String user) {
+        return stripes[Math.floorMod(new Key(address, user).hashCode(), stripes.length)];
     }
 
     /** How long this address must wait before it may try this user's password again, if it must. */

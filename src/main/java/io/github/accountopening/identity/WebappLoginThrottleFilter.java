@@ -21,6 +21,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
 
 /**
  * The webapps' login form (Cockpit, Tasklist, Admin) under the same throttle as HTTP Basic: Camunda's own
@@ -64,19 +65,25 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
         }
         String user = formField(new String(body, StandardCharsets.UTF_8), "username").orElse("");
         String address = request.getRemoteAddr();
-        Optional<java.time.Duration> wait = throttle.refusal(address, user);
-        if (wait.isPresent()) {
-            long seconds = LoginThrottledException.seconds(wait.get());
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            WebSecurity.camundaError(response, json, HttpStatus.TOO_MANY_REQUESTS, "AuthenticationException",
-                    LoginThrottledException.message(user, seconds));
-            return;
-        }
-        chain.doFilter(replayed, response);
-        if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
-            throttle.failed(address, user);
-        } else if (response.getStatus() == HttpStatus.OK.value()) {
-            throttle.succeeded(address, user);
+        Lock oneAtATime = throttle.lockFor(address, user);
+        oneAtATime.lock();
+        try {
+            Optional<java.time.Duration> wait = throttle.refusal(address, user);
+            if (wait.isPresent()) {
+                long seconds = LoginThrottledException.seconds(wait.get());
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                WebSecurity.camundaError(response, json, HttpStatus.TOO_MANY_REQUESTS, "AuthenticationException",
+                        LoginThrottledException.message(user, seconds));
+                return;
+            }
+            chain.doFilter(replayed, response);
+            if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
+                throttle.failed(address, user);
+            } else if (response.getStatus() == HttpStatus.OK.value()) {
+                throttle.succeeded(address, user);
+            }
+        } finally {
+            oneAtATime.unlock();
         }
     }
 

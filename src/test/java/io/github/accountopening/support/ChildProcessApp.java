@@ -95,4 +95,9 @@ public final class ChildProcessApp {
     public Api api() {
         return new Api(port);
     }
+
+    /** The operating system's id of the process, for a profiler or its CPU time. */
+    public long pid() {
+        return process.pid();
+    }
 }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,12 +61,22 @@ class WakeUpJobHandler implements JobHandler<WakeUpJobHandler.Opening> {
         job.setProcessInstanceId(instance.getProcessInstanceId());
         job.setRootProcessInstanceId(instance.getRootProcessInstanceId());
         job.setProcessDefinitionId(instance.getProcessDefinitionId());
-        job.setProcessDefinitionKey(instance.getProcessDefinition().getKey());
+        job.setProcessDefinitionKey(definitionKey(commandContext, instance));
         job.setTenantId(instance.getTenantId());
         if (instance.isSuspended()) {
             job.setSuspensionState(SuspensionState.SUSPENDED.getStateCode());
         }
         commandContext.getJobManager().send(job);
+    }
+
+    /**
+     * From the engine's deployment cache, where a running definition normally is: asking the instance
+     * would read the definition's row again in every acknowledgement, only to find it in that cache.
+     */
+    private static String definitionKey(CommandContext commandContext, ExecutionEntity instance) {
+        ProcessDefinitionEntity cached = commandContext.getProcessEngineConfiguration().getDeploymentCache()
+                .findProcessDefinitionFromCache(instance.getProcessDefinitionId());
+        return cached != null ? cached.getKey() : instance.getProcessDefinition().getKey();
     }
 
     @Override

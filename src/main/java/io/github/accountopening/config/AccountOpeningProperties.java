@@ -7,7 +7,7 @@ import java.time.Duration;
 /** {@code account-opening.*}: how long to wait, poll and shield; defaults in application.yaml. */
 @ConfigurationProperties("account-opening")
 public record AccountOpeningProperties(Polling polling, Dedup dedup, String retryCycle, Sandbox sandbox,
-                                       String publicUrl, History history) {
+                                       String publicUrl, History history, AcknowledgementsFirst acknowledgementsFirst) {
 
     /** Polling, the give-up window, and how long ops has to resolve an escalation (the task's due date). */
     public record Polling(Duration interval, Duration giveUpAfter, Duration opsDueAfter) {
@@ -17,6 +17,10 @@ public record AccountOpeningProperties(Polling polling, Dedup dedup, String retr
     }
 
     public record Sandbox(boolean enabled) {
+    }
+
+    /** How long the job executor may hold a batch back while this node's cores are busy acknowledging webhooks (PT0S: never). */
+    public record AcknowledgementsFirst(Duration maxDelay) {
     }
 
     /** How long the engine's history of an ended opening, and a report that never matched, are kept. */

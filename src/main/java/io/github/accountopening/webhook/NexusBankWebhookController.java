@@ -44,13 +44,16 @@ class NexusBankWebhookController {
     private final StatusIngestion ingestion;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final AcknowledgementsFirst acknowledgements;
     private final AtomicLong lastAccepted = new AtomicLong(Instant.now().getEpochSecond());
 
-    NexusBankWebhookController(WebhookVerifier verifier, StatusIngestion ingestion, ObjectMapper json, MeterRegistry meters) {
+    NexusBankWebhookController(WebhookVerifier verifier, StatusIngestion ingestion, ObjectMapper json, MeterRegistry meters,
+                               AcknowledgementsFirst acknowledgements) {
         this.verifier = verifier;
         this.ingestion = ingestion;
         this.json = json;
         this.meters = meters;
+        this.acknowledgements = acknowledgements;
         // registered at 0, so that an alert on its increase sees the first refusal after a botched secret rotation
         meters.counter(REJECTED, "reason", WebhookVerifier.BAD_SIGNATURE);
         Gauge.builder("account.opening.webhooks.last.accepted.timestamp", lastAccepted, AtomicLong::get)
@@ -83,6 +86,15 @@ class NexusBankWebhookController {
     @ApiResponse(responseCode = "503", description = "we cannot persist right now: retry after the Retry-After seconds",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<Map<String, String>> receive(@Parameter(hidden = true) HttpServletRequest request) throws IOException {
+        acknowledgements.started();
+        try {
+            return acknowledge(request);
+        } finally {
+            acknowledgements.finished();
+        }
+    }
+
+    private ResponseEntity<Map<String, String>> acknowledge(HttpServletRequest request) throws IOException {
         Map<String, List<String>> headers = headers(request);
         try {
             String body = readBody(request);

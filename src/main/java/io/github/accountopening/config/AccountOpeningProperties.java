@@ -19,7 +19,7 @@ public record AccountOpeningProperties(Polling polling, Dedup dedup, String retr
     public record Sandbox(boolean enabled) {
     }
 
-    /** How long the job executor may hold a batch back while this node's cores are busy acknowledging webhooks (PT0S: never). */
+    /** How long a batch of jobs may wait while this node's cores are busy acknowledging webhooks (PT0S: never). */
     public record AcknowledgementsFirst(Duration maxDelay) {
     }
 

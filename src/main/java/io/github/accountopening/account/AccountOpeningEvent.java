@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One line of an opening's audit trail: a status report and what it did to the record. */
+/** One line of an opening's audit trail, as read back: a status report and what it did to the record ({@link AuditTrail} writes it). */
 @Entity
 @Table(name = "account_opening_event")
 public class AccountOpeningEvent {
@@ -29,15 +29,6 @@ public class AccountOpeningEvent {
     private EventOutcome outcome;
 
     protected AccountOpeningEvent() {
-    }
-
-    AccountOpeningEvent(String requestId, StatusReport report, EventOutcome outcome, Instant now) {
-        this.requestId = requestId;
-        this.recordedAt = now;
-        this.source = report.source();
-        this.webhookId = report.webhookId();
-        this.status = report.status();
-        this.outcome = outcome;
     }
 
     public String getRequestId() { return requestId; }

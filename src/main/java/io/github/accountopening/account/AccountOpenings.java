@@ -33,6 +33,7 @@ public class AccountOpenings {
 
     private final AccountOpeningRepository records;
     private final AccountOpeningEventRepository events;
+    private final AuditTrail trail;
     private final ParkedReports parked;
     private final StatusListener listener;
     private final MeterRegistry meters;
@@ -40,10 +41,11 @@ public class AccountOpenings {
     @PersistenceContext
     private EntityManager entityManager;
 
-    AccountOpenings(AccountOpeningRepository records, AccountOpeningEventRepository events,
+    AccountOpenings(AccountOpeningRepository records, AccountOpeningEventRepository events, AuditTrail trail,
                     ParkedReports parked, StatusListener listener, MeterRegistry meters) {
         this.records = records;
         this.events = events;
+        this.trail = trail;
         this.parked = parked;
         this.listener = listener;
         this.meters = meters;
@@ -98,7 +100,7 @@ public class AccountOpenings {
         boolean trackingIdWasKnown = opening.getTrackingId() != null;
         AccountStatus before = opening.getStatus();
         EventOutcome outcome = opening.accept(report, Instant.now());
-        events.save(new AccountOpeningEvent(opening.getRequestId(), report, outcome, Instant.now()));
+        trail.append(opening.getRequestId(), report, outcome, Instant.now());
         meters.counter("account.opening.reports", "source", report.source().name(), "outcome", outcome.name()).increment();
         if (outcome == EventOutcome.APPLIED) {
             log.info("Opening {} (tracking {}): {} from {} applied, record {} -> {}", opening.getRequestId(),
@@ -135,7 +137,7 @@ public class AccountOpenings {
 
     /** The trail shows that the report waited for its opening, then what it did once matched. */
     void applyParked(AccountOpening opening, StatusReport report) {
-        events.save(new AccountOpeningEvent(opening.getRequestId(), report, EventOutcome.PARKED, Instant.now()));
+        trail.append(opening.getRequestId(), report, EventOutcome.PARKED, Instant.now());
         applyLocked(opening, report);
     }
 

@@ -12,21 +12,25 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Acknowledgements first. A webhook's sender waits for our answer and sends again when it does not
  * come in time; the jobs that acknowledgements leave behind (waking the process, the card) can wait a
- * moment. While at least as many acknowledgements are in flight on this node as it has cores, the job
- * executor runs one batch of jobs at a time, so a burst of webhooks has the cores and the work after
- * it follows; once the burst is over, every thread of the pool works again. A batch waits at most
- * {@code account-opening.acknowledgements-first.max-delay}, and one always runs, so no job starves
- * however long a burst lasts; a node without webhooks never holds a job back.
+ * moment. While webhooks arrive, the job executor runs only as many batches of jobs side by side as
+ * the node has cores left over from the acknowledgements in flight, and always one; once no webhook
+ * has come for a second, every thread of its pool works again (polls that wait on the provider need
+ * them). A batch waits at most {@code account-opening.acknowledgements-first.max-delay}, and one
+ * always runs, so no job starves however long a burst lasts.
  */
 @Component
 public class AcknowledgementsFirst {
 
-    /** Batches of jobs that run side by side while the cores are busy acknowledging. */
-    private static final int BATCHES_WHILE_BUSY = 1;
+    /** How long after the last webhook the node counts as quiet again. */
+    private static final long QUIET_NANOS = Duration.ofSeconds(1).toNanos();
+    /** A waiting batch looks again this often, as the quiet second may end without any signal. */
+    private static final long RECHECK_NANOS = Duration.ofMillis(50).toNanos();
 
-    private final int limit;
+    private final int cores;
     private final long maxDelayNanos;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile long lastStarted = System.nanoTime() - QUIET_NANOS;
+    private volatile int waiting;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition turn = lock.newCondition();
     private int batchesRunning;
@@ -36,19 +40,21 @@ public class AcknowledgementsFirst {
         this(Runtime.getRuntime().availableProcessors(), properties.acknowledgementsFirst().maxDelay());
     }
 
-    AcknowledgementsFirst(int limit, Duration maxDelay) {
-        this.limit = limit;
+    AcknowledgementsFirst(int cores, Duration maxDelay) {
+        this.cores = cores;
         this.maxDelayNanos = maxDelay.toNanos();
     }
 
     /** An acknowledgement begins; {@link #finished()} must follow. */
     void started() {
         inFlight.incrementAndGet();
+        lastStarted = System.nanoTime();
     }
 
     void finished() {
-        if (inFlight.decrementAndGet() == limit - 1) {
-            signal();
+        inFlight.decrementAndGet();
+        if (waiting > 0) {
+            signal(); // a core is free again
         }
     }
 
@@ -77,14 +83,28 @@ public class AcknowledgementsFirst {
     private void awaitTurn() throws InterruptedException {
         lock.lock();
         try {
-            long left = maxDelayNanos;
-            while (inFlight.get() >= limit && batchesRunning >= BATCHES_WHILE_BUSY && left > 0) {
-                left = turn.awaitNanos(left);
+            long deadline = System.nanoTime() + maxDelayNanos;
+            waiting++;
+            try {
+                for (long left = maxDelayNanos; batchesRunning >= batchesAllowed() && left > 0; left = deadline - System.nanoTime()) {
+                    turn.awaitNanos(Math.min(left, RECHECK_NANOS));
+                }
+            } finally {
+                waiting--;
             }
         } finally {
             batchesRunning++;
             lock.unlock();
         }
+    }
+
+    /** Batches that may run side by side now: as many as the pool has once quiet, else the cores left over, at least one. */
+    private int batchesAllowed() {
+        int acknowledging = inFlight.get();
+        if (acknowledging == 0 && System.nanoTime() - lastStarted > QUIET_NANOS) {
+            return Integer.MAX_VALUE;
+        }
+        return Math.max(1, cores - acknowledging);
     }
 
     private void signal() {

@@ -30,7 +30,7 @@ final class Profiler {
     static {
         LIBRARIES.put("PostgreSQL driver and its socket", List.of("org/postgresql/"));
         LIBRARIES.put("connection pool", List.of("com/zaxxer/hikari/"));
-        LIBRARIES.put("Camunda engine (the wake-up job's insert)", List.of("org/camunda/", "org/apache/ibatis/"));
+        LIBRARIES.put("Camunda engine, on request threads", List.of("org/camunda/", "org/apache/ibatis/"));
         LIBRARIES.put("Hibernate and JPA", List.of("org/hibernate/", "jakarta/persistence/"));
         LIBRARIES.put("Spring transactions and data", List.of("org/springframework/transaction/", "org/springframework/orm/",
                 "org/springframework/jdbc/", "org/springframework/data/", "org/springframework/aop/", "org/springframework/dao/"));

@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 
@@ -60,6 +62,18 @@ class SimulatedWebhookSender {
         return List.copyOf(accepted);
     }
 
+    /** Runs a task after a delay; a task that fails is logged, where its future would keep the failure unseen. */
+    static void later(ScheduledExecutorService scheduler, Runnable task, long delayMillis) {
+        Runnable logged = () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.error("A simulated step failed", e);
+            }
+        };
+        ScheduledFuture<?> unused = scheduler.schedule(logged, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
     void send(String webhookId, String body) {
         attempt(webhookId, body, 1);
     }
@@ -80,7 +94,8 @@ class SimulatedWebhookSender {
                 .header("webhook-signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+        // the answer is handled in full below, failures included: the future that whenComplete returns holds nothing more
+        CompletableFuture<?> unused = http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             answers.computeIfAbsent(error != null ? 0 : response.statusCode(), k -> new AtomicLong()).incrementAndGet();
             boolean retry = error != null || response.statusCode() >= 500 || response.statusCode() == 429;
             if (error == null && response.statusCode() == 202) {
@@ -97,7 +112,7 @@ class SimulatedWebhookSender {
                 return;
             }
             long backoffMillis = Math.min(30_000, 250L << attempt);
-            scheduler.schedule(() -> attempt(webhookId, body, attempt + 1), backoffMillis, TimeUnit.MILLISECONDS);
+            later(scheduler, () -> attempt(webhookId, body, attempt + 1), backoffMillis);
         });
     }
 }

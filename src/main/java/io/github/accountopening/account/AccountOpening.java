@@ -117,7 +117,8 @@ public class AccountOpening implements Persistable<String> {
             bic = account.bic();
         } else if (reported == ProviderStatus.REJECTED) {
             status = AccountStatus.REJECTED;
-            rejectionReason = report.reason() == null || report.reason().isBlank() ? "no reason given" : report.reason();
+            String reason = report.reason();
+            rejectionReason = reason == null || reason.isBlank() ? "no reason given" : reason;
         }
         updatedAt = now;
         return EventOutcome.APPLIED;

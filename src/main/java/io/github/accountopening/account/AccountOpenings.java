@@ -177,7 +177,7 @@ public class AccountOpenings {
     }
 
     /** The record's instance in this transaction's persistence context, if any, without asking the database. */
-    private AccountOpening alreadyLoaded(String requestId) {
+    private @Nullable AccountOpening alreadyLoaded(String requestId) {
         SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
         EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(AccountOpening.class);
         return (AccountOpening) session.getPersistenceContextInternal().getEntity(session.generateEntityKey(requestId, persister));

@@ -41,8 +41,9 @@ class ParkedStatusReport {
         this.requestId = report.requestId();
         this.trackingId = report.trackingId();
         this.status = report.status();
-        this.iban = report.account() == null ? null : report.account().iban();
-        this.bic = report.account() == null ? null : report.account().bic();
+        BankAccount account = report.account();
+        this.iban = account == null ? null : account.iban();
+        this.bic = account == null ? null : account.bic();
         this.reason = report.reason();
         this.source = report.source();
         this.webhookId = report.webhookId();

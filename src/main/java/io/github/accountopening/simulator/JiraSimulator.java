@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -54,6 +53,9 @@ public class JiraSimulator {
 
     public record Issue(String id, String key, String project, String summary, @Nullable String description, String issueType,
                         List<String> labels, List<String> comments, Instant createdAt) {
+        public Issue {
+            labels = List.copyOf(labels);
+        }
     }
 
     private final JiraProperties accounts;
@@ -83,7 +85,7 @@ public class JiraSimulator {
     }
 
     /** Cloud removed it in 2025 (410 Gone); Data Center keeps it, paged by offset against a total. */
-    @RequestMapping(path = "/search", method = {RequestMethod.GET, RequestMethod.POST})
+    @GetMapping("/search")
     ResponseEntity<?> search(@PathVariable String version, @RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
                              @RequestParam(required = false) @Nullable String jql, @RequestParam(defaultValue = "0") int startAt,
                              @RequestParam(defaultValue = "50") int maxResults) {

@@ -47,6 +47,9 @@ interface JiraApi {
     /** Cloud pages with {@code nextPageToken}/{@code isLast} and has no total; Data Center with {@code startAt}/{@code total}. */
     record SearchPage(@Nullable List<FoundIssue> issues, @Nullable Integer startAt, @Nullable Integer total,
                       @Nullable String nextPageToken, @Nullable Boolean isLast) {
+        public SearchPage {
+            issues = issues == null ? null : List.copyOf(issues);
+        }
     }
 
     record FoundIssue(String id, String key) {

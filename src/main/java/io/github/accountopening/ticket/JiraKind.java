@@ -71,7 +71,8 @@ sealed interface JiraKind {
                 JiraApi.SearchPage page = api.searchDataCenter(jql, keys.size());
                 List<String> found = keysOf(page);
                 keys.addAll(found);
-                if (found.isEmpty() || page.total() == null || keys.size() >= page.total()) {
+                Integer total = page.total();
+                if (found.isEmpty() || total == null || keys.size() >= total) {
                     return keys;
                 }
             }
@@ -94,6 +95,7 @@ sealed interface JiraKind {
     }
 
     private static List<String> keysOf(JiraApi.@Nullable SearchPage page) {
-        return page == null || page.issues() == null ? List.of() : page.issues().stream().map(JiraApi.FoundIssue::key).toList();
+        List<JiraApi.FoundIssue> issues = page == null ? null : page.issues();
+        return issues == null ? List.of() : issues.stream().map(JiraApi.FoundIssue::key).toList();
     }
 }

@@ -141,10 +141,11 @@ public class OpsTickets {
             throw new IllegalStateException("Jira could not be searched for the ticket of opening " + opening.getRequestId()
                     + ": " + e.getMessage(), e);
         }
-        if (found.isEmpty() && opening.getTicketRequestedAt() != null && kind.searchLags()
-                && Instant.now().isBefore(opening.getTicketRequestedAt().plus(jiraProperties.searchSettleTime()))) {
+        Instant requestedAt = opening.getTicketRequestedAt();
+        if (found.isEmpty() && requestedAt != null && kind.searchLags()
+                && Instant.now().isBefore(requestedAt.plus(jiraProperties.searchSettleTime()))) {
             throw new IllegalStateException("The ticket of opening " + opening.getRequestId() + " may have been created at "
-                    + opening.getTicketRequestedAt() + " but Jira's search does not show it yet; trying again later"
+                    + requestedAt + " but Jira's search does not show it yet; trying again later"
                     + " rather than opening a second one");
         }
         if (found.size() > 1) {

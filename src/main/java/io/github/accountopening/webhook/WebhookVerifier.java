@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * more than five minutes off is a request we cannot trust (401).
  */
 @Component
-public class WebhookVerifier {
+public final class WebhookVerifier {
 
     public static final String ID = "webhook-id";
     static final String BAD_SIGNATURE = "bad_signature";

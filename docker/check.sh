@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the Docker files without a Docker engine: the image's layered layout starts the jar the build
-# makes and answers its health check, the nginx configuration passes `nginx -t` (when nginx is
+# makes and answers its health check, the image carries the build's SBOM and that SBOM lists what
+# Maven resolves (scripts/check-sbom.sh), the nginx configuration passes `nginx -t` (when nginx is
 # installed), Prometheus' configuration and its alert rules pass `promtool check config` (when Debian's
 # prometheus is installed), and the Grafana dashboards parse. The compose
 # file itself is checked by DockerFilesTest in the test suite.
@@ -19,6 +20,27 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.get
 start_app "$port" sh -c 'cd "$1" && shift && exec "$@"' _ "$work/app" \
   java org.springframework.boot.loader.launch.JarLauncher --server.port="$port"
 echo "image layout: the launcher starts the application and its health check answers"
+
+# The SBOM as the image copies it: each engine's stage takes the one beside its jar, the image keeps it.
+sbom_in_image=$(python3 - <<'PY'
+import re, sys
+dockerfile = open("docker/Dockerfile").read()
+jars = re.findall(r"^COPY (\S+)/account-opening\.jar application\.jar$", dockerfile, re.M)
+sboms = re.findall(r"^COPY (\S+)/account-opening\.cdx\.json application\.cdx\.json$", dockerfile, re.M)
+if not jars or sorted(jars) != sorted(sboms):
+    sys.exit(f"docker/Dockerfile: each engine's stage must copy the SBOM beside its jar (jars from {jars}, SBOMs from {sboms})")
+image = re.findall(r"^COPY --from=layers /build/application\.cdx\.json (\S+)$", dockerfile, re.M)
+if len(image) != 1:
+    sys.exit("docker/Dockerfile: the image must copy the SBOM (COPY --from=layers /build/application.cdx.json ...)")
+print(image[0])
+PY
+)
+sbom="$(dirname "$jar")/account-opening.cdx.json"
+[ -f "$sbom" ] || { echo "no SBOM beside $jar: the build writes it at package (mvn -B -DskipTests package, online)" >&2; exit 1; }
+mkdir -p "$(dirname "$work/app/$sbom_in_image")"
+cp "$sbom" "$work/app/$sbom_in_image"
+bash scripts/check-sbom.sh "$work/app/$sbom_in_image" "$jar"
+echo "image SBOM: /app/$sbom_in_image"
 
 if command -v nginx >/dev/null; then
   # The upstream names only resolve inside compose's network; the syntax check uses loopback instead.

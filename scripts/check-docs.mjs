@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Docs that cannot drift: every relative link and #anchor in README.md and docs/*.md resolves (the file
-// exists; the anchor is a heading of the target by GitHub's rules), and every alert in
-// docker/prometheus/alerts.yml names a runbook_url section that exists. Node's standard library only.
+// Docs that cannot drift: every relative link and #anchor in README.md, CONTRIBUTING.md, SECURITY.md and
+// docs/*.md resolves (the file exists; the anchor is a heading of the target by GitHub's rules), and every
+// alert in docker/prometheus/alerts.yml names a runbook_url section that exists. Node's standard library only.
 // Usage: node scripts/check-docs.mjs [repository root]; exits 1 listing each broken link.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -67,7 +67,7 @@ function broken(from, target) {
 }
 
 const external = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
-const docs = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const docs = ['README.md', 'CONTRIBUTING.md', 'SECURITY.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 for (const name of docs) {
   const file = join(root, name);
   if (!existsSync(file)) continue;

@@ -12,10 +12,12 @@ import jakarta.persistence.Transient;
 import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The account record: one row per opening, created {@code IN_PROGRESS} with empty IBAN/BIC before the
- * provider is called. Every writer holds the row lock while it calls {@link #accept(StatusReport)}.
+ * provider is called. Every writer holds the row lock while it calls {@link #accept(StatusReport, Instant)}.
  */
 @Entity
 @Table(name = "account_opening")
@@ -33,14 +35,14 @@ public class AccountOpening implements Persistable<String> {
     @Enumerated(EnumType.STRING)
     private AccountStatus status;
     @Enumerated(EnumType.STRING)
-    private ProviderStatus providerStatus;
-    private String trackingId;
-    private String iban;
-    private String bic;
-    private String rejectionReason;
-    private String cardId;
-    private String ticketKey;
-    private Instant ticketRequestedAt;
+    private @Nullable ProviderStatus providerStatus;
+    private @Nullable String trackingId;
+    private @Nullable String iban;
+    private @Nullable String bic;
+    private @Nullable String rejectionReason;
+    private @Nullable String cardId;
+    private @Nullable String ticketKey;
+    private @Nullable Instant ticketRequestedAt;
     private String processInstanceId;
     private Instant createdAt;
     private Instant updatedAt;
@@ -110,11 +112,13 @@ public class AccountOpening implements Persistable<String> {
         providerStatus = reported;
         if (reported == ProviderStatus.COMPLETED) {
             status = AccountStatus.COMPLETED;
-            iban = report.account().iban();
-            bic = report.account().bic();
+            BankAccount account = Objects.requireNonNull(report.account(), "a COMPLETED report carries its account");
+            iban = account.iban();
+            bic = account.bic();
         } else if (reported == ProviderStatus.REJECTED) {
             status = AccountStatus.REJECTED;
-            rejectionReason = report.reason() == null || report.reason().isBlank() ? "no reason given" : report.reason();
+            String reason = report.reason();
+            rejectionReason = reason == null || reason.isBlank() ? "no reason given" : reason;
         }
         updatedAt = now;
         return EventOutcome.APPLIED;
@@ -149,15 +153,15 @@ public class AccountOpening implements Persistable<String> {
     public String getLegalName() { return legalName; }
     public OpeningMode getMode() { return mode; }
     public AccountStatus getStatus() { return status; }
-    public ProviderStatus getProviderStatus() { return providerStatus; }
-    public String getTrackingId() { return trackingId; }
-    public String getIban() { return iban; }
-    public String getBic() { return bic; }
-    public String getRejectionReason() { return rejectionReason; }
-    public String getCardId() { return cardId; }
-    public String getTicketKey() { return ticketKey; }
+    public @Nullable ProviderStatus getProviderStatus() { return providerStatus; }
+    public @Nullable String getTrackingId() { return trackingId; }
+    public @Nullable String getIban() { return iban; }
+    public @Nullable String getBic() { return bic; }
+    public @Nullable String getRejectionReason() { return rejectionReason; }
+    public @Nullable String getCardId() { return cardId; }
+    public @Nullable String getTicketKey() { return ticketKey; }
     /** When a ticket's creation was started whose outcome is not known yet; null once the key is stored. */
-    public Instant getTicketRequestedAt() { return ticketRequestedAt; }
+    public @Nullable Instant getTicketRequestedAt() { return ticketRequestedAt; }
     /** A ticket exists, or may: an opening that ends must close it. */
     public boolean hasTicketToClose() { return ticketKey != null || ticketRequestedAt != null; }
     public String getProcessInstanceId() { return processInstanceId; }

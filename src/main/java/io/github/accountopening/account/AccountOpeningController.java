@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Read API over the account records and their audit trail. */
 @RestController
@@ -39,7 +40,7 @@ class AccountOpeningController {
     @Operation(summary = "Account records, oldest first, optionally by status")
     @ApiResponse(responseCode = "200", description = "the records")
     @ApiResponse(responseCode = "400", description = "unknown status, or limit outside 1-1000", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    List<AccountOpeningView> list(@RequestParam(required = false) String status,
+    List<AccountOpeningView> list(@RequestParam(required = false) @Nullable String status,
                                   @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
@@ -55,7 +56,7 @@ class AccountOpeningController {
         return openings.events(requestId).stream().map(AccountOpeningEventView::of).toList();
     }
 
-    private static AccountStatus parseStatus(String status) {
+    private static @Nullable AccountStatus parseStatus(@Nullable String status) {
         if (status == null) {
             return null;
         }

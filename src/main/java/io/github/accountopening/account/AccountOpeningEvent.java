@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** One line of an opening's audit trail, as read back: a status report and what it did to the record ({@link AuditTrail} writes it). */
 @Entity
@@ -17,12 +18,12 @@ public class AccountOpeningEvent {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    private @Nullable Long id;
     private String requestId;
     private Instant recordedAt;
     @Enumerated(EnumType.STRING)
     private EventSource source;
-    private String webhookId;
+    private @Nullable String webhookId;
     @Enumerated(EnumType.STRING)
     private ProviderStatus status;
     @Enumerated(EnumType.STRING)
@@ -34,7 +35,7 @@ public class AccountOpeningEvent {
     public String getRequestId() { return requestId; }
     public Instant getRecordedAt() { return recordedAt; }
     public EventSource getSource() { return source; }
-    public String getWebhookId() { return webhookId; }
+    public @Nullable String getWebhookId() { return webhookId; }
     public ProviderStatus getStatus() { return status; }
     public EventOutcome getOutcome() { return outcome; }
 }

@@ -6,11 +6,12 @@ import org.springframework.data.jpa.repository.Query;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 interface AccountOpeningRepository extends JpaRepository<AccountOpening, String> {
 
     @Query("select a.requestId from AccountOpening a where a.trackingId = ?1")
-    Optional<String> findRequestIdByTrackingId(String trackingId);
+    Optional<String> findRequestIdByTrackingId(@Nullable String trackingId);
 
     List<AccountOpening> findByStatusOrderByCreatedAt(AccountStatus status, Limit limit);
 

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The only writer of account records. Every change locks the row first ({@code SELECT ... FOR UPDATE}),
@@ -178,7 +179,7 @@ public class AccountOpenings {
     }
 
     /** The record's instance in this transaction's persistence context, if any, without asking the database. */
-    private AccountOpening alreadyLoaded(String requestId) {
+    private @Nullable AccountOpening alreadyLoaded(String requestId) {
         SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
         EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(AccountOpening.class);
         return (AccountOpening) session.getPersistenceContextInternal().getEntity(session.generateEntityKey(requestId, persister));
@@ -232,12 +233,12 @@ public class AccountOpenings {
     }
 
     @Transactional(readOnly = true)
-    public Optional<String> requestIdOfTrackingId(String trackingId) {
+    public Optional<String> requestIdOfTrackingId(@Nullable String trackingId) {
         return records.findRequestIdByTrackingId(trackingId);
     }
 
     @Transactional(readOnly = true)
-    public List<AccountOpening> list(AccountStatus status, int limit) {
+    public List<AccountOpening> list(@Nullable AccountStatus status, int limit) {
         return status == null
                 ? records.findAllByOrderByCreatedAt(Limit.of(limit))
                 : records.findByStatusOrderByCreatedAt(status, Limit.of(limit));

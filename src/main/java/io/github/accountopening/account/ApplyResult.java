@@ -1,12 +1,13 @@
 package io.github.accountopening.account;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a status report did: its outcome, and the status of the record it matched afterwards; a
  * {@link EventOutcome#PARKED parked} report matched no record, so it has no status.
  */
-public record ApplyResult(EventOutcome outcome, AccountStatus status) {
+public record ApplyResult(EventOutcome outcome, @Nullable AccountStatus status) {
 
     public ApplyResult {
         Objects.requireNonNull(outcome, "outcome");

@@ -8,9 +8,15 @@ import org.iban4j.IbanUtil;
 import org.iban4j.InvalidCheckDigitException;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** An IBAN with its BIC, both checked on construction (IBAN format and mod-97 check digits, BIC format). */
 public record BankAccount(String iban, String bic) {
+
+    /** From values that may be absent, as a webhook or a task sends them: a missing one is refused as missing. */
+    public static BankAccount of(@Nullable String iban, @Nullable String bic) {
+        return new BankAccount(iban == null ? "" : iban, bic == null ? "" : bic);
+    }
 
     public BankAccount {
         if (iban == null || iban.isBlank()) {

@@ -1,5 +1,6 @@
 package io.github.accountopening.account;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A status report kept until an opening with its request id or tracking id exists. */
 @Entity
@@ -17,17 +19,19 @@ class ParkedStatusReport {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-    private String requestId;
-    private String trackingId;
+    private @Nullable Long id;
+    private @Nullable String requestId;
+    private @Nullable String trackingId;
     @Enumerated(EnumType.STRING)
     private ProviderStatus status;
-    private String iban;
-    private String bic;
-    private String reason;
+    private @Nullable String iban;
+    private @Nullable String bic;
+    private @Nullable String reason;
     @Enumerated(EnumType.STRING)
     private EventSource source;
-    private String webhookId;
+    private @Nullable String webhookId;
+    /** Read by name: the sweep's and the retention's queries. */
+    @Column(name = "received_at")
     private Instant receivedAt;
 
     protected ParkedStatusReport() {
@@ -37,8 +41,9 @@ class ParkedStatusReport {
         this.requestId = report.requestId();
         this.trackingId = report.trackingId();
         this.status = report.status();
-        this.iban = report.account() == null ? null : report.account().iban();
-        this.bic = report.account() == null ? null : report.account().bic();
+        BankAccount account = report.account();
+        this.iban = account == null ? null : account.iban();
+        this.bic = account == null ? null : account.bic();
         this.reason = report.reason();
         this.source = report.source();
         this.webhookId = report.webhookId();
@@ -46,7 +51,7 @@ class ParkedStatusReport {
     }
 
     StatusReport toReport() {
-        BankAccount account = iban == null ? null : new BankAccount(iban, bic);
+        BankAccount account = iban == null || bic == null ? null : new BankAccount(iban, bic);
         return new StatusReport(requestId, trackingId, status, account, reason, source, webhookId);
     }
 }

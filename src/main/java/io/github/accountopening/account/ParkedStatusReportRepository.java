@@ -6,11 +6,12 @@ import org.springframework.data.jpa.repository.Query;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 interface ParkedStatusReportRepository extends JpaRepository<ParkedStatusReport, Long> {
 
     @Query("select p from ParkedStatusReport p where p.trackingId = ?1 or p.requestId = ?2 order by p.id")
-    List<ParkedStatusReport> findFor(String trackingId, String requestId);
+    List<ParkedStatusReport> findFor(@Nullable String trackingId, String requestId);
 
     List<ParkedStatusReport> findByReceivedAtAfterOrderById(Instant since);
 

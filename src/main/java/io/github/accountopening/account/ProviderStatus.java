@@ -2,6 +2,7 @@ package io.github.accountopening.account;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A status as NexusBank reports it. The rank orders them: a report never moves a record to a lower rank. */
 public enum ProviderStatus {
@@ -21,7 +22,7 @@ public enum ProviderStatus {
         return this == COMPLETED || this == REJECTED;
     }
 
-    public static Optional<ProviderStatus> parse(String value) {
+    public static Optional<ProviderStatus> parse(@Nullable String value) {
         return Arrays.stream(values()).filter(s -> s.name().equals(value)).findFirst();
     }
 

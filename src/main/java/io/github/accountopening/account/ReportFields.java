@@ -1,6 +1,7 @@
 package io.github.accountopening.account;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the record, its audit trail and the parked reports can hold (the widths of the Flyway
@@ -23,34 +24,34 @@ public final class ReportFields {
     private ReportFields() {
     }
 
-    public static void requestId(String field, String value) {
+    public static void requestId(String field, @Nullable String value) {
         if (value != null && !REQUEST_ID.matcher(value).matches()) {
             throw new InvalidFieldException(field + " must be 1-64 of [A-Za-z0-9._-], was " + shown(value));
         }
     }
 
-    public static void trackingId(String field, String value) {
+    public static void trackingId(String field, @Nullable String value) {
         identifier(field, value, TRACKING_ID);
     }
 
-    public static void webhookId(String field, String value) {
+    public static void webhookId(String field, @Nullable String value) {
         identifier(field, value, WEBHOOK_ID);
     }
 
-    public static void reason(String field, String value) {
+    public static void reason(String field, @Nullable String value) {
         if (value != null && value.length() > REASON) {
             throw new InvalidFieldException(field + " must be at most " + REASON + " characters, was " + value.length());
         }
     }
 
     /** Only the length: whether it is a valid IBAN is {@link BankAccount}'s question, for a COMPLETED status. */
-    public static void iban(String field, String value) {
+    public static void iban(String field, @Nullable String value) {
         if (value != null && value.replace(" ", "").length() > IBAN) {
             throw new InvalidFieldException(field + " must be at most " + IBAN + " characters (spaces aside), was " + shown(value));
         }
     }
 
-    public static void bic(String field, String value) {
+    public static void bic(String field, @Nullable String value) {
         if (value != null && value.trim().length() > BIC) {
             throw new InvalidFieldException(field + " must be at most " + BIC + " characters, was " + shown(value));
         }
@@ -64,7 +65,7 @@ public final class ReportFields {
                 : "'" + flat.substring(0, SHOWN) + "...' (" + flat.length() + " characters)";
     }
 
-    private static void identifier(String field, String value, int max) {
+    private static void identifier(String field, @Nullable String value, int max) {
         if (value != null && (value.length() > max || !IDENTIFIER.matcher(value).matches())) {
             throw new InvalidFieldException(field + " must be 1-" + max + " visible ASCII characters without spaces, was " + shown(value));
         }

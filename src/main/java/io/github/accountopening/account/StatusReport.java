@@ -1,14 +1,16 @@
 package io.github.accountopening.account;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A status for one opening, from any source. It names the opening by request id, by tracking id, or
  * both; a COMPLETED report always carries a checked {@link BankAccount}. Made by the factory named
  * after where it comes from.
  */
-public record StatusReport(String requestId, String trackingId, ProviderStatus status, BankAccount account,
-                           String reason, EventSource source, String webhookId) {
+public record StatusReport(@Nullable String requestId, @Nullable String trackingId, ProviderStatus status,
+                           @Nullable BankAccount account, @Nullable String reason, EventSource source,
+                           @Nullable String webhookId) {
 
     public StatusReport {
         Objects.requireNonNull(status, "status");
@@ -22,14 +24,14 @@ public record StatusReport(String requestId, String trackingId, ProviderStatus s
     }
 
     /** A verified provider webhook, naming the opening by our request id ({@code reference}), its tracking id, or both. */
-    public static StatusReport webhook(String requestId, String trackingId, ProviderStatus status, BankAccount account,
-                                       String reason, String webhookId) {
+    public static StatusReport webhook(@Nullable String requestId, @Nullable String trackingId, ProviderStatus status,
+                                       @Nullable BankAccount account, @Nullable String reason, String webhookId) {
         return new StatusReport(requestId, trackingId, status, account, reason, EventSource.WEBHOOK, webhookId);
     }
 
     /** A simulated webhook pushed through the sandbox endpoint. */
-    public static StatusReport sandbox(String requestId, String trackingId, ProviderStatus status, BankAccount account,
-                                       String reason, String webhookId) {
+    public static StatusReport sandbox(@Nullable String requestId, @Nullable String trackingId, ProviderStatus status,
+                                       @Nullable BankAccount account, @Nullable String reason, String webhookId) {
         return new StatusReport(requestId, trackingId, status, account, reason, EventSource.SANDBOX, webhookId);
     }
 
@@ -44,13 +46,13 @@ public record StatusReport(String requestId, String trackingId, ProviderStatus s
     }
 
     /** The provider refused our own call outright. */
-    public static StatusReport refused(String requestId, String reason) {
+    public static StatusReport refused(String requestId, @Nullable String reason) {
         return new StatusReport(requestId, null, ProviderStatus.REJECTED, null, reason, EventSource.PROVIDER, null);
     }
 
     /** What our poll of the provider's status API found. */
-    public static StatusReport polled(String requestId, String trackingId, ProviderStatus status, BankAccount account,
-                                      String reason) {
+    public static StatusReport polled(String requestId, String trackingId, ProviderStatus status,
+                                      @Nullable BankAccount account, @Nullable String reason) {
         return new StatusReport(requestId, trackingId, status, account, reason, EventSource.POLL, null);
     }
 
@@ -60,11 +62,11 @@ public record StatusReport(String requestId, String trackingId, ProviderStatus s
     }
 
     /** Ops rejected the opening. */
-    public static StatusReport rejectedByOps(String requestId, String reason) {
+    public static StatusReport rejectedByOps(String requestId, @Nullable String reason) {
         return new StatusReport(requestId, null, ProviderStatus.REJECTED, null, reason, EventSource.OPS, null);
     }
 
-    private static boolean isBlank(String value) {
+    private static boolean isBlank(@Nullable String value) {
         return value == null || value.isBlank();
     }
 }

@@ -22,13 +22,18 @@ public class CardIssuer {
         if (opening.getCardId() != null) {
             return opening.getCardId();
         }
+        String iban = opening.getIban();
+        if (iban == null) {
+            throw new IllegalStateException("Opening " + requestId + " has no IBAN: no card can be issued");
+        }
         CardPlatformApi.IssuedCard card;
         try {
-            card = cards.issue(requestId, new CardPlatformApi.CardRequest(opening.getCustomerId(), opening.getIban()));
+            card = cards.issue(requestId, new CardPlatformApi.CardRequest(opening.getCustomerId(), iban));
         } catch (FeignException e) {
             throw new IllegalStateException("The card platform could not issue the card of opening " + requestId
                     + ": " + e.getMessage(), e);
         }
-        return openings.recordCard(requestId, card.cardId()).getCardId();
+        openings.recordCard(requestId, card.cardId());
+        return card.cardId();
     }
 }

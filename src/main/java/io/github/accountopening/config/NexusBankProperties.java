@@ -12,4 +12,9 @@ import java.util.List;
 @ConfigurationProperties("nexusbank")
 public record NexusBankProperties(String baseUrl, String apiKey, List<String> webhookSecret,
                                   Duration connectTimeout, Duration readTimeout) {
+
+    public NexusBankProperties {
+        // none set is no secret, which the verifier refuses at start-up
+        webhookSecret = webhookSecret == null ? List.of() : List.copyOf(webhookSecret);
+    }
 }

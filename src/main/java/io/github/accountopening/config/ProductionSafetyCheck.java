@@ -8,8 +8,10 @@ import org.springframework.core.env.Profiles;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Under profile {@code prod}, refuses to start before anything is created while a development value
@@ -45,11 +47,11 @@ public class ProductionSafetyCheck implements EnvironmentPostProcessor, Ordered 
         }
         devValue(env, "nexusbank.api-key", "NEXUSBANK_APIKEY", problems);
         jiraCredentials(env, problems);
-        for (String secret : env.getProperty("nexusbank.webhook-secret", "").split(",")) {
-            if (secret.isBlank() || decodesToDevValue(secret.trim())) {
-                problems.add("nexusbank.webhook-secret holds the development secret: set NEXUSBANK_WEBHOOKSECRET to NexusBank's whsec_ secret(s)");
-                break;
-            }
+        // blanks between commas are skipped, as the webhook verifier skips them
+        List<String> secrets = Arrays.stream(env.getProperty("nexusbank.webhook-secret", "").split(",", -1))
+                .map(String::trim).filter(secret -> !secret.isEmpty()).toList();
+        if (secrets.isEmpty() || secrets.stream().anyMatch(ProductionSafetyCheck::decodesToDevValue)) {
+            problems.add("nexusbank.webhook-secret holds the development secret: set NEXUSBANK_WEBHOOKSECRET to NexusBank's whsec_ secret(s)");
         }
         String url = env.getProperty("spring.datasource.url", "");
         if (url.isBlank() || url.startsWith("jdbc:h2:")) {
@@ -58,7 +60,7 @@ public class ProductionSafetyCheck implements EnvironmentPostProcessor, Ordered 
         for (String client : List.of("nexusbank.base-url", "cards.base-url", "jira.base-url")) {
             if (env.getProperty(client, "").contains("/simulator/")) {
                 problems.add(client + " points at the built-in simulator, which prod turns off: set "
-                        + client.toUpperCase().replace(".", "_").replace("-", ""));
+                        + client.toUpperCase(Locale.ROOT).replace(".", "_").replace("-", ""));
             }
         }
         return problems;
@@ -70,7 +72,7 @@ public class ProductionSafetyCheck implements EnvironmentPostProcessor, Ordered 
      * one of the two must be real, whichever kind answers.
      */
     private static void jiraCredentials(ConfigurableEnvironment env, List<String> problems) {
-        String deployment = env.getProperty("jira.deployment", "auto").trim().toLowerCase().replace("_", "-");
+        String deployment = env.getProperty("jira.deployment", "auto").trim().toLowerCase(Locale.ROOT).replace("_", "-");
         String token = env.getProperty("jira.personal-access-token", "");
         if (token.startsWith(DEV_PREFIX)) {
             problems.add("jira.personal-access-token is the development value: set JIRA_PERSONALACCESSTOKEN");

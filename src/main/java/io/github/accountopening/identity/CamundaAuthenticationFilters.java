@@ -3,13 +3,12 @@ package io.github.accountopening.identity;
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.security.oauth2.client.ClientsConfiguredCondition;
+import org.springframework.boot.autoconfigure.security.oauth2.client.ConditionalOnOAuth2ClientRegistrationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Conditional;
 
 import java.util.Map;
 
@@ -41,7 +40,7 @@ class CamundaAuthenticationFilters {
     }
 
     @Bean
-    @Conditional(ClientsConfiguredCondition.class)
+    @ConditionalOnOAuth2ClientRegistrationProperties
     FilterRegistrationBean<SingleSignOnWebappFilter> webappSingleSignOnAuthentication(
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
         FilterRegistrationBean<SingleSignOnWebappFilter> registration = new FilterRegistrationBean<>(new SingleSignOnWebappFilter());

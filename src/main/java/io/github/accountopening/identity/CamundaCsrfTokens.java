@@ -8,7 +8,9 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 
+import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Spring Security's CSRF check on the logout requests, with the token the webapps already hold: the
@@ -22,11 +24,11 @@ class CamundaCsrfTokens implements CsrfTokenRepository {
     @Override
     public CsrfToken generateToken(HttpServletRequest request) {
         return new DefaultCsrfToken(CsrfConstants.CSRF_TOKEN_HEADER_NAME, PARAMETER,
-                UUID.randomUUID().toString().replace("-", "").toUpperCase());
+                UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT));
     }
 
     @Override
-    public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+    public void saveToken(@Nullable CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
         if (token == null) {
             HttpSession session = request.getSession(false);
             if (session != null) {
@@ -38,7 +40,7 @@ class CamundaCsrfTokens implements CsrfTokenRepository {
     }
 
     @Override
-    public CsrfToken loadToken(HttpServletRequest request) {
+    public @Nullable CsrfToken loadToken(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         Object token = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
         return token == null ? null : new DefaultCsrfToken(CsrfConstants.CSRF_TOKEN_HEADER_NAME, PARAMETER, token.toString());

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Only {@code camunda-admin} deploys what runs code. A process model runs expressions and scripts
@@ -66,7 +67,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     }
 
     /** Why a resource needs {@code camunda-admin}, or null when anyone allowed to deploy may. */
-    static String refusal(String name, byte[] content) {
+    static @Nullable String refusal(String name, byte[] content) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(FORMS)) {
             return null;
@@ -85,7 +86,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
                 : "'" + name + "' (it uses the expression language '" + language + "', which can reach the application)";
     }
 
-    private static String nonFeelLanguage(DmnModelInstance model) {
+    private static @Nullable String nonFeelLanguage(DmnModelInstance model) {
         return Stream.concat(Stream.concat(
                         model.getModelElementsByType(Definitions.class).stream().map(Definitions::getExpressionLanguage),
                         model.getModelElementsByType(LiteralExpression.class).stream().map(LiteralExpression::getExpressionLanguage)),

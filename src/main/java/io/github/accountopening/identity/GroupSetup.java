@@ -47,7 +47,10 @@ class GroupSetup extends AbstractProcessEnginePlugin {
 
     private static final Logger log = LoggerFactory.getLogger(GroupSetup.class);
 
-    record Grant(Resource resource, String resourceId, Permission... permissions) {
+    record Grant(Resource resource, String resourceId, List<Permission> permissions) {
+        Grant(Resource resource, String resourceId, Permission... permissions) {
+            this(resource, resourceId, List.of(permissions));
+        }
     }
 
     static final Map<String, List<Grant>> GRANTS = grants();

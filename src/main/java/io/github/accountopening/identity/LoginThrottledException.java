@@ -7,11 +7,22 @@ import java.time.Duration;
 /** Too many wrong passwords for this user from this address: refused unchecked for a while. */
 class LoginThrottledException extends AuthenticationException {
 
+    private final String detail;
     private final long retryAfterSeconds;
 
     LoginThrottledException(String user, Duration wait) {
-        super(message(user, seconds(wait)));
-        this.retryAfterSeconds = seconds(wait);
+        this(message(user, seconds(wait)), seconds(wait));
+    }
+
+    private LoginThrottledException(String detail, long retryAfterSeconds) {
+        super(detail);
+        this.detail = detail;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** What the client is told: whose logins and how long to wait. */
+    String detail() {
+        return detail;
     }
 
     long retryAfterSeconds() {

@@ -11,6 +11,7 @@ import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFil
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -58,7 +59,7 @@ class SingleSignOnWebappFilter extends ContainerBasedAuthenticationFilter {
         authentication.setAuthorizedApps(apps);
         // The webapps refresh a session's groups from Camunda's tables now and then, and drop the
         // session of a user they do not find there: this one's groups come from the login instead.
-        authentication.setCacheValidationTime(new Date(Long.MAX_VALUE));
+        authentication.setCacheValidationTime(Date.from(Instant.ofEpochMilli(Long.MAX_VALUE)));
         return authentication;
     }
 }

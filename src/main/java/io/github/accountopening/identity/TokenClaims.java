@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the user and the groups from a token's claims, for bearer tokens and for the webapps' login
@@ -18,7 +19,7 @@ final class TokenClaims {
     }
 
     /** The user id, or null when the token does not carry the claim. */
-    static String user(Map<String, Object> claims, IdentityProperties properties) {
+    static @Nullable String user(Map<String, Object> claims, IdentityProperties properties) {
         Object user = claims.get(properties.userClaim());
         return user == null || user.toString().isBlank() ? null : user.toString();
     }

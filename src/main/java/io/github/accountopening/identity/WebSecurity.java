@@ -52,6 +52,7 @@ import static io.github.accountopening.identity.Roles.MONITORING;
 import static io.github.accountopening.identity.Roles.ONBOARDING;
 import static io.github.accountopening.identity.Roles.OPS;
 import static io.github.accountopening.identity.Roles.authorities;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who reaches which endpoint. Webhooks prove themselves by signature. The REST APIs take HTTP Basic
@@ -72,14 +73,14 @@ class WebSecurity {
             "/swagger-ui.html", "/swagger-ui/**");
 
     /** Our own endpoints and the groups that may use them, first match wins. */
-    record PathRule(String[] paths, String... groups) {
+    record PathRule(List<String> paths, List<String> groups) {
         static PathRule of(List<String> paths, String... groups) {
-            return new PathRule(paths.toArray(String[]::new), groups);
+            return new PathRule(List.copyOf(paths), List.of(groups));
         }
 
         static String groupsFor(HttpServletRequest request) {
             return PATH_RULES.stream()
-                    .filter(rule -> WebSecurity.paths(rule.paths()).matches(request))
+                    .filter(rule -> WebSecurity.paths(rule.paths().toArray(String[]::new)).matches(request))
                     .findFirst().map(rule -> String.join(", ", rule.groups())).orElse(ADMIN);
         }
     }
@@ -122,7 +123,7 @@ class WebSecurity {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             if (e instanceof LoginThrottledException throttled) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
-                refuse(request, response, json, HttpStatus.TOO_MANY_REQUESTS, "AuthenticationException", e.getMessage());
+                refuse(request, response, json, HttpStatus.TOO_MANY_REQUESTS, "AuthenticationException", throttled.detail());
                 return;
             }
             // A script's request (Cockpit's plugin once its session ended) must not open the browser's login dialog.
@@ -155,7 +156,8 @@ class WebSecurity {
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll();
                     for (PathRule rule : PATH_RULES) {
-                        auth.requestMatchers(paths(rule.paths())).hasAnyAuthority(authorities(rule.groups()));
+                        auth.requestMatchers(paths(rule.paths().toArray(String[]::new)))
+                                .hasAnyAuthority(authorities(rule.groups().toArray(String[]::new)));
                     }
                     auth.anyRequest().denyAll();
                 });
@@ -301,7 +303,7 @@ class WebSecurity {
         json.writeValue(response.getOutputStream(), body);
     }
 
-    private static String reason(String message) {
+    private static String reason(@Nullable String message) {
         return message == null || message.isBlank() ? "" : " (" + message + ")";
     }
 }

@@ -120,6 +120,15 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
                 }
 
                 @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    if (length == 0) {
+                        return 0;
+                    }
+                    int n = read.read(buffer, offset, length);
+                    return n > 0 ? n : rest.read(buffer, offset, length);
+                }
+
+                @Override
                 public boolean isFinished() {
                     return read.available() == 0 && rest.isFinished();
                 }

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lets a user logged in to Cockpit read our own API with that login, as Cockpit's pages do: the user
@@ -56,7 +57,7 @@ class WebappSessionReads extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private UserAuthentication sessionUser(HttpServletRequest request) {
+    private @Nullable UserAuthentication sessionUser(HttpServletRequest request) {
         if (!READS.contains(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
                 || !paths.matches(request) || SecurityContextHolder.getContext().getAuthentication() != null) {
             return null;

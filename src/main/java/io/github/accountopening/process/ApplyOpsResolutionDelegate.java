@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.Objects;
+
 import static io.github.accountopening.process.AccountOpeningProcess.*;
 
 /**
@@ -43,7 +45,8 @@ class ApplyOpsResolutionDelegate implements JavaDelegate {
         switch (resolution.kind()) {
             case RETRY -> execution.setVariable(VAR_GIVE_UP_AT, schedule.giveUpFromNow());
             case REJECT -> openings.apply(StatusReport.rejectedByOps(requestId, "rejected by ops"));
-            case MANUAL -> openings.apply(StatusReport.openedByOps(requestId, resolution.account()));
+            case MANUAL -> openings.apply(StatusReport.openedByOps(requestId,
+                    Objects.requireNonNull(resolution.account(), "a MANUAL resolution carries its account")));
         }
         OPS_DECISION.forEach(execution::removeVariable);
     }

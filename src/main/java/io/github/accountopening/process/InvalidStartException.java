@@ -2,6 +2,7 @@ package io.github.accountopening.process;
 
 import jakarta.ws.rs.core.Response.Status;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A start request onboarding has to correct. Camunda's REST API answers a {@code RestException}
@@ -9,7 +10,7 @@ import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
  * {@code ProcessEngineException}; the transaction rolls back, so no instance and no record remain.
  */
 public class InvalidStartException extends InvalidRequestException {
-    public InvalidStartException(String message) {
+    public InvalidStartException(@Nullable String message) {
         super(Status.BAD_REQUEST, message);
     }
 }

@@ -37,6 +37,6 @@ public class PollingSchedule {
 
     /** Whether an opening still pending at this moment is past its give-up moment. */
     boolean escalationDue(Date giveUpAt) {
-        return !ClockUtil.getCurrentTime().before(giveUpAt);
+        return !ClockUtil.getCurrentTime().toInstant().isBefore(giveUpAt.toInstant());
     }
 }

@@ -6,12 +6,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.github.accountopening.account.AccountOpening;
 import io.github.accountopening.account.AccountOpenings;
 import io.github.accountopening.account.AccountStatus;
+import io.github.accountopening.account.ApplyResult;
 import io.github.accountopening.account.BankAccount;
 import io.github.accountopening.account.ProviderStatus;
 import io.github.accountopening.account.StatusReport;
 import org.springframework.stereotype.Service;
 
+import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** Asks NexusBank and applies every answer to the account record, like any other status report. */
 @Service
@@ -36,7 +39,7 @@ public class AccountProvider {
     }
 
     /** ASYNC request: returns the tracking id, or null when NexusBank refused the request outright. */
-    public String requestAccount(String requestId) {
+    public @Nullable String requestAccount(String requestId) {
         AccountOpening opening = openings.get(requestId);
         try {
             NexusBankApi.OpeningAccepted accepted = call("POST /v2/account-openings",
@@ -64,23 +67,29 @@ public class AccountProvider {
         } catch (ProviderRejectedException e) {
             report = StatusReport.refused(requestId, e.reason());
         }
-        return openings.apply(report).status();
+        return recordStatus(openings.apply(report));
     }
 
     /** Polls the status API and applies what it says; returns the record's status afterwards. */
     public AccountStatus poll(String requestId) {
         AccountOpening opening = openings.get(requestId);
-        if (opening.getTrackingId() == null) {
+        String trackingId = opening.getTrackingId();
+        if (trackingId == null) {
             return opening.getStatus();
         }
-        NexusBankApi.OpeningStatus answer = call("GET /v2/account-openings/" + opening.getTrackingId(),
-                () -> nexusBank.status(opening.getTrackingId()));
+        NexusBankApi.OpeningStatus answer = call("GET /v2/account-openings/" + trackingId,
+                () -> nexusBank.status(trackingId));
         ProviderStatus status = ProviderStatus.parse(answer.status()).orElseThrow(() -> new ProviderUnavailableException(
                 "NexusBank's status API answered the unknown status '" + answer.status() + "' for tracking id "
-                        + opening.getTrackingId() + "; expected one of " + ProviderStatus.names()));
+                        + trackingId + "; expected one of " + ProviderStatus.names()));
         polls(status).increment();
         BankAccount account = status == ProviderStatus.COMPLETED ? bankAccount(answer.iban(), answer.bic()) : null;
-        return openings.apply(StatusReport.polled(requestId, opening.getTrackingId(), status, account, answer.reason())).status();
+        return recordStatus(openings.apply(StatusReport.polled(requestId, trackingId, status, account, answer.reason())));
+    }
+
+    /** A report about a record that exists is never parked, so it always has the record's status. */
+    private static AccountStatus recordStatus(ApplyResult result) {
+        return Objects.requireNonNull(result.status(), "a report on an existing record has its status");
     }
 
     private static NexusBankApi.OpeningRequest requestOf(AccountOpening o) {

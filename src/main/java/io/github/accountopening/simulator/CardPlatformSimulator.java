@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /** A stand-in for the card platform under {@code /simulator/cards}: one card per idempotency key. */
 @RestController
@@ -28,7 +29,7 @@ public class CardPlatformSimulator {
     private final Map<String, IssuedCard> cardsByKey = new ConcurrentHashMap<>();
 
     @PostMapping("/v1/virtual-cards")
-    ResponseEntity<?> issue(@RequestHeader(value = "Idempotency-Key", required = false) String key,
+    ResponseEntity<?> issue(@RequestHeader(value = "Idempotency-Key", required = false) @Nullable String key,
                             @RequestBody CardRequest request) {
         if (key == null || key.isBlank()) {
             return ResponseEntity.badRequest().body(Map.of("message", "Idempotency-Key header is required"));

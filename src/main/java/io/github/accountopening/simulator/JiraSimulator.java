@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.accountopening.simulator.JiraSimulatorProperties.Kind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stand-in for Jira's REST API under {@code /simulator/jira}, playing Jira Cloud or Jira Data Center
@@ -51,8 +51,11 @@ public class JiraSimulator {
     private static final Pattern LABEL_QUERY = Pattern.compile("labels\\s*=\\s*\"?([^\"\\s]+)\"?");
     private static final String NOT_A_DOCUMENT = "Operation value must be an Atlassian Document (see the Atlassian Document Format)";
 
-    public record Issue(String id, String key, String project, String summary, String description, String issueType,
+    public record Issue(String id, String key, String project, String summary, @Nullable String description, String issueType,
                         List<String> labels, List<String> comments, Instant createdAt) {
+        public Issue {
+            labels = List.copyOf(labels);
+        }
     }
 
     private final JiraProperties accounts;
@@ -61,7 +64,7 @@ public class JiraSimulator {
     private final AtomicInteger keys = new AtomicInteger();
     private volatile Kind kind;
     private volatile Duration searchDelay;
-    private volatile Integer failure;
+    private volatile @Nullable Integer failure;
 
     JiraSimulator(JiraProperties accounts, JiraSimulatorProperties properties) {
         this.accounts = accounts;
@@ -82,9 +85,9 @@ public class JiraSimulator {
     }
 
     /** Cloud removed it in 2025 (410 Gone); Data Center keeps it, paged by offset against a total. */
-    @RequestMapping(path = "/search", method = {RequestMethod.GET, RequestMethod.POST})
-    ResponseEntity<?> search(@PathVariable String version, @RequestHeader(value = "Authorization", required = false) String authorization,
-                             @RequestParam(required = false) String jql, @RequestParam(defaultValue = "0") int startAt,
+    @GetMapping("/search")
+    ResponseEntity<?> search(@PathVariable String version, @RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
+                             @RequestParam(required = false) @Nullable String jql, @RequestParam(defaultValue = "0") int startAt,
                              @RequestParam(defaultValue = "50") int maxResults) {
         if (!served(version)) {
             return notFound(version, "search");
@@ -112,8 +115,8 @@ public class JiraSimulator {
      * its creation. Data Center has no such resource.
      */
     @GetMapping("/search/jql")
-    ResponseEntity<?> searchJql(@PathVariable String version, @RequestHeader(value = "Authorization", required = false) String authorization,
-                                @RequestParam(required = false) String jql, @RequestParam(required = false) String nextPageToken,
+    ResponseEntity<?> searchJql(@PathVariable String version, @RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
+                                @RequestParam(required = false) @Nullable String jql, @RequestParam(required = false) @Nullable String nextPageToken,
                                 @RequestParam(defaultValue = "50") int maxResults) {
         if (!served(version) || kind == Kind.DATA_CENTER) {
             return notFound(version, "search/jql");
@@ -142,7 +145,7 @@ public class JiraSimulator {
 
     @PostMapping("/issue")
     @SuppressWarnings("unchecked")
-    ResponseEntity<?> create(@PathVariable String version, @RequestHeader(value = "Authorization", required = false) String authorization,
+    ResponseEntity<?> create(@PathVariable String version, @RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
                              @RequestBody Map<String, Object> request) {
         if (!served(version)) {
             return notFound(version, "issue");
@@ -160,7 +163,7 @@ public class JiraSimulator {
                     "summary", "You must specify a summary of the issue.")));
         }
         Object description = fields.get("description");
-        String text;
+        @Nullable String text;
         if ("3".equals(version)) {
             if (description != null && !isDocument(description)) {
                 return ResponseEntity.badRequest().body(errors(List.of(), Map.of("description", NOT_A_DOCUMENT)));
@@ -188,7 +191,7 @@ public class JiraSimulator {
     }
 
     @PostMapping("/issue/{key}/comment")
-    ResponseEntity<?> comment(@PathVariable String version, @RequestHeader(value = "Authorization", required = false) String authorization,
+    ResponseEntity<?> comment(@PathVariable String version, @RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
                               @PathVariable String key, @RequestBody Map<String, Object> request) {
         if (!served(version)) {
             return notFound(version, "issue/" + key + "/comment");
@@ -234,7 +237,7 @@ public class JiraSimulator {
     }
 
     /** Answers every call but serverInfo with this status (a Jira that is down, or revoked our credentials), or null to recover. */
-    public void failWith(Integer status) {
+    public void failWith(@Nullable Integer status) {
         failure = status;
     }
 
@@ -243,9 +246,10 @@ public class JiraSimulator {
     }
 
     /** A failure being played, or credentials this kind of Jira does not take; null when the call may go on (anonymous included). */
-    private ResponseEntity<?> refused(String authorization) {
-        if (failure != null) {
-            return ResponseEntity.status(failure).body(errors(List.of("Simulated failure: HTTP " + failure), Map.of()));
+    private @Nullable ResponseEntity<?> refused(@Nullable String authorization) {
+        Integer failing = failure;
+        if (failing != null) {
+            return ResponseEntity.status(failing).body(errors(List.of("Simulated failure: HTTP " + failing), Map.of()));
         }
         if (authorization == null) {
             return null;
@@ -260,7 +264,7 @@ public class JiraSimulator {
     }
 
     /** Understands the one query escalation needs; null for any other. */
-    private List<Issue> matching(String jql, boolean lagging) {
+    private @Nullable List<Issue> matching(@Nullable String jql, boolean lagging) {
         Matcher m = jql == null ? null : LABEL_QUERY.matcher(jql);
         if (m == null || !m.find()) {
             return null;
@@ -273,19 +277,19 @@ public class JiraSimulator {
         return Map.of("id", issue.id(), "key", issue.key(), "fields", Map.of("summary", issue.summary(), "labels", issue.labels()));
     }
 
-    private static boolean isDocument(Object value) {
+    private static boolean isDocument(@Nullable Object value) {
         return value instanceof Map<?, ?> doc && "doc".equals(doc.get("type")) && Integer.valueOf(1).equals(doc.get("version"))
                 && doc.get("content") instanceof List<?>;
     }
 
     /** The text of a document: its text nodes, one block a line. */
-    private static String textOf(Object node) {
+    private static String textOf(@Nullable Object node) {
         StringBuilder text = new StringBuilder();
         collect(node, text);
         return text.toString().strip();
     }
 
-    private static void collect(Object node, StringBuilder text) {
+    private static void collect(@Nullable Object node, StringBuilder text) {
         if (node instanceof Map<?, ?> map) {
             if ("text".equals(map.get("type"))) {
                 text.append(map.get("text"));
@@ -298,7 +302,7 @@ public class JiraSimulator {
         }
     }
 
-    private static ResponseEntity<?> badJql(String jql) {
+    private static ResponseEntity<?> badJql(@Nullable String jql) {
         return ResponseEntity.badRequest().body(errors(List.of("Error in the JQL Query: the simulator understands labels = X only, not " + jql), Map.of()));
     }
 

@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
+import java.util.Objects;
+
 /** The page {@code /browse/{key}} that Jira shows a person for an issue, so the ops form's link leads somewhere. */
 @RestController
 @ConditionalOnProperty(name = "simulator.enabled", havingValue = "true")
@@ -24,7 +26,7 @@ class JiraSimulatorPages {
         return jira.withKey(key)
                 .map(issue -> ResponseEntity.ok("<!doctype html><title>" + HtmlUtils.htmlEscape(issue.key()) + "</title><h1>"
                         + HtmlUtils.htmlEscape(issue.key() + ": " + issue.summary()) + "</h1><pre>"
-                        + HtmlUtils.htmlEscape(issue.description()) + "</pre>"))
+                        + HtmlUtils.htmlEscape(Objects.requireNonNullElse(issue.description(), "")) + "</pre>"))
                 .orElse(ResponseEntity.status(404).contentType(MediaType.TEXT_HTML)
                         .body("<!doctype html><title>Issue does not exist</title><h1>Issue does not exist</h1>"));
     }

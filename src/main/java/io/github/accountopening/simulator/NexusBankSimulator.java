@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stand-in for NexusBank over real HTTP under {@code /simulator/nexusbank}. Markers in the legal name
@@ -92,8 +92,8 @@ public class NexusBankSimulator implements AutoCloseable {
     }
 
     @PostMapping("/v2/account-openings")
-    ResponseEntity<?> requestAccount(@RequestHeader(value = "Authorization", required = false) String authorization,
-                                     @RequestHeader(value = "Idempotency-Key", required = false) String key,
+    ResponseEntity<?> requestAccount(@RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
+                                     @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String key,
                                      @RequestBody OpeningRequest request) {
         ResponseEntity<?> refused = refuse(authorization, key, request);
         if (refused != null) {
@@ -102,14 +102,14 @@ public class NexusBankSimulator implements AutoCloseable {
         Opening opening = byIdempotencyKey.computeIfAbsent(key, k -> {
             Opening created = new Opening("trk-" + UUID.randomUUID(), request.reference(), request.market(), request.legal_name());
             byTrackingId.put(created.trackingId, created);
-            scheduler.execute(() -> play(created));
+            SimulatedWebhookSender.later(scheduler, () -> play(created), 0);
             return created;
         });
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("tracking_id", opening.trackingId, "status", "INITIATED"));
     }
 
     @GetMapping("/v2/account-openings/{trackingId}")
-    ResponseEntity<?> status(@RequestHeader(value = "Authorization", required = false) String authorization,
+    ResponseEntity<?> status(@RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
                              @PathVariable String trackingId) {
         if (!authorized(authorization)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "bearer api key required"));
@@ -122,8 +122,8 @@ public class NexusBankSimulator implements AutoCloseable {
     }
 
     @PostMapping("/v1/accounts")
-    ResponseEntity<?> openLegacy(@RequestHeader(value = "Authorization", required = false) String authorization,
-                                 @RequestHeader(value = "Idempotency-Key", required = false) String key,
+    ResponseEntity<?> openLegacy(@RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
+                                 @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String key,
                                  @RequestBody OpeningRequest request) {
         ResponseEntity<?> refused = refuse(authorization, key, request);
         if (refused != null) {
@@ -150,7 +150,7 @@ public class NexusBankSimulator implements AutoCloseable {
     @PutMapping("/openings/{trackingId}/status")
     public ResponseEntity<?> settle(@PathVariable String trackingId, @RequestBody Map<String, String> request) {
         String status = request.get("status");
-        if (!List.of("INITIATED", "IN_PROGRESS", "COMPLETED", "REJECTED").contains(status)) {
+        if (status == null || !List.of("INITIATED", "IN_PROGRESS", "COMPLETED", "REJECTED").contains(status)) {
             return ResponseEntity.badRequest().body(Map.of("message", "status must be INITIATED, IN_PROGRESS, COMPLETED or REJECTED"));
         }
         Opening opening = byTrackingId.get(trackingId);
@@ -161,12 +161,12 @@ public class NexusBankSimulator implements AutoCloseable {
         return ResponseEntity.ok(body(opening, status));
     }
 
-    public Opening opening(String trackingId) {
+    public @Nullable Opening opening(String trackingId) {
         return byTrackingId.get(trackingId);
     }
 
     /** The opening NexusBank holds for one of our request ids, or null when we never asked. */
-    public Opening openingForRequest(String requestId) {
+    public @Nullable Opening openingForRequest(String requestId) {
         return byIdempotencyKey.get(requestId);
     }
 
@@ -184,7 +184,7 @@ public class NexusBankSimulator implements AutoCloseable {
         outage = active;
     }
 
-    private ResponseEntity<?> refuse(String authorization, String key, OpeningRequest request) {
+    private @Nullable ResponseEntity<?> refuse(@Nullable String authorization, @Nullable String key, OpeningRequest request) {
         if (!authorized(authorization)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "bearer api key required"));
         }
@@ -197,7 +197,7 @@ public class NexusBankSimulator implements AutoCloseable {
         return null;
     }
 
-    private boolean authorized(String authorization) {
+    private boolean authorized(@Nullable String authorization) {
         return ("Bearer " + nexusBank.apiKey()).equals(authorization);
     }
 
@@ -212,7 +212,7 @@ public class NexusBankSimulator implements AutoCloseable {
             steps.add(new Step(has(opening.legalName, "[reject]") ? "REJECTED" : "COMPLETED", terminalAt));
         }
         for (Step step : steps) {
-            scheduler.schedule(() -> opening.status = step.status, step.at, TimeUnit.MILLISECONDS);
+            SimulatedWebhookSender.later(scheduler, () -> opening.status = step.status, step.at);
         }
         if (has(opening.legalName, "[no-webhook]")) {
             return;
@@ -234,12 +234,12 @@ public class NexusBankSimulator implements AutoCloseable {
             }
             int copies = has(opening.legalName, "[duplicate]") ? 3 : random.nextDouble() < properties.chaos().duplicateRate() ? 2 : 1;
             String webhookId = "msg_" + UUID.randomUUID();
-            scheduler.schedule(() -> {
+            SimulatedWebhookSender.later(scheduler, () -> {
                 String body = webhookBody(opening, delivery.status);
                 for (int c = 0; c < copies; c++) {
                     sender.send(webhookId, body);
                 }
-            }, delivery.at + 1, TimeUnit.MILLISECONDS);
+            }, delivery.at + 1);
         }
     }
 

@@ -19,9 +19,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Delivers signed webhooks like a provider with at-least-once delivery: over real HTTP, signed with
@@ -60,6 +63,18 @@ class SimulatedWebhookSender {
         return List.copyOf(accepted);
     }
 
+    /** Runs a task after a delay; a task that fails is logged, where its future would keep the failure unseen. */
+    static void later(ScheduledExecutorService scheduler, Runnable task, long delayMillis) {
+        Runnable logged = () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.error("A simulated step failed", e);
+            }
+        };
+        ScheduledFuture<?> unused = scheduler.schedule(logged, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
     void send(String webhookId, String body) {
         attempt(webhookId, body, 1);
     }
@@ -80,24 +95,34 @@ class SimulatedWebhookSender {
                 .header("webhook-signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-            answers.computeIfAbsent(error != null ? 0 : response.statusCode(), k -> new AtomicLong()).incrementAndGet();
-            boolean retry = error != null || response.statusCode() >= 500 || response.statusCode() == 429;
-            if (error == null && response.statusCode() == 202) {
-                accepted.add(body);
+        // the answer is handled in full here, a failure to handle it logged: the future holds nothing more
+        CompletableFuture<?> unused = http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            try {
+                answered(webhookId, body, attempt, error == null ? response : null);
+            } catch (RuntimeException e) {
+                log.error("Webhook {}: its answer could not be handled", webhookId, e);
             }
-            if (!retry) {
-                if (response.statusCode() >= 400) {
-                    log.warn("Webhook {} refused with {}: {}", webhookId, response.statusCode(), response.body());
-                }
-                return;
-            }
-            if (attempt >= MAX_ATTEMPTS || scheduler.isShutdown()) {
-                log.warn("Webhook {} given up after {} attempts", webhookId, attempt);
-                return;
-            }
-            long backoffMillis = Math.min(30_000, 250L << attempt);
-            scheduler.schedule(() -> attempt(webhookId, body, attempt + 1), backoffMillis, TimeUnit.MILLISECONDS);
         });
+    }
+
+    /** Counts the answer (none: 0) and retries a delivery that got none, a 5xx or a 429. */
+    private void answered(String webhookId, String body, int attempt, @Nullable HttpResponse<String> response) {
+        int status = response == null ? 0 : response.statusCode();
+        answers.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+        if (status == 202) {
+            accepted.add(body);
+        }
+        if (response != null && status < 500 && status != 429) {
+            if (status >= 400) {
+                log.warn("Webhook {} refused with {}: {}", webhookId, status, response.body());
+            }
+            return;
+        }
+        if (attempt >= MAX_ATTEMPTS || scheduler.isShutdown()) {
+            log.warn("Webhook {} given up after {} attempts", webhookId, attempt);
+            return;
+        }
+        long backoffMillis = Math.min(30_000, 250L << attempt);
+        later(scheduler, () -> attempt(webhookId, body, attempt + 1), backoffMillis);
     }
 }

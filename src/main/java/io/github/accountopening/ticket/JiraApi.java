@@ -6,6 +6,7 @@ import feign.RequestLine;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The calls of Jira's REST API that escalation needs, for both kinds: Cloud on v3 (bodies in Atlassian
@@ -20,7 +21,7 @@ interface JiraApi {
     ServerInfo serverInfo();
 
     @RequestLine("GET /rest/api/3/search/jql?jql={jql}&fields=summary,labels&nextPageToken={nextPageToken}")
-    SearchPage searchCloud(@Param("jql") String jql, @Param("nextPageToken") String nextPageToken);
+    SearchPage searchCloud(@Param("jql") String jql, @Param("nextPageToken") @Nullable String nextPageToken);
 
     @RequestLine("POST /rest/api/3/issue")
     CreatedIssue createCloud(Map<String, Object> issue);
@@ -44,7 +45,11 @@ interface JiraApi {
     }
 
     /** Cloud pages with {@code nextPageToken}/{@code isLast} and has no total; Data Center with {@code startAt}/{@code total}. */
-    record SearchPage(List<FoundIssue> issues, Integer startAt, Integer total, String nextPageToken, Boolean isLast) {
+    record SearchPage(@Nullable List<FoundIssue> issues, @Nullable Integer startAt, @Nullable Integer total,
+                      @Nullable String nextPageToken, @Nullable Boolean isLast) {
+        public SearchPage {
+            issues = issues == null ? null : List.copyOf(issues);
+        }
     }
 
     record FoundIssue(String id, String key) {

@@ -11,6 +11,7 @@ import feign.auth.BasicAuthRequestInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 
 /**
@@ -26,7 +27,7 @@ class JiraClient {
 
     private final JiraProperties properties;
     private final ObjectMapper json;
-    private volatile JiraKind kind;
+    private volatile @Nullable JiraKind kind;
 
     JiraClient(JiraProperties properties, ObjectMapper json) {
         this.properties = properties;
@@ -43,10 +44,11 @@ class JiraClient {
         JiraKind known = kind;
         if (known == null) {
             synchronized (this) {
-                if (kind == null) {
-                    kind = connect(properties.deployment() == JiraDeployment.AUTO ? detect() : properties.deployment());
-                }
                 known = kind;
+                if (known == null) {
+                    known = connect(properties.deployment() == JiraDeployment.AUTO ? detect() : properties.deployment());
+                    kind = known;
+                }
             }
         }
         return known;

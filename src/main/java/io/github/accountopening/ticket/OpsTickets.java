@@ -16,6 +16,7 @@ import java.net.ConnectException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Jira issue per opening that never got a terminal status. Jira has no idempotency key, so the
@@ -60,7 +61,7 @@ public class OpsTickets {
      * Returns the key of the opening's ticket, creating it only if none exists yet, or null when the
      * opening has ended meanwhile and no ticket is needed any more.
      */
-    public String open(String requestId, String processInstanceId) {
+    public @Nullable String open(String requestId, String processInstanceId) {
         AccountOpening opening = openings.get(requestId);
         if (opening.getTicketKey() != null) {
             return opening.getTicketKey();
@@ -69,14 +70,16 @@ public class OpsTickets {
             JiraKind kind = jira.kind();
             Optional<String> existing = existingTicket(kind, opening);
             if (existing.isPresent()) {
-                return openings.recordTicket(requestId, existing.get()).getTicketKey();
+                openings.recordTicket(requestId, existing.get());
+                return existing.get();
             }
             if (!openings.startTicketCreation(requestId)) {
                 return null;
             }
             String key = create(kind, opening, processInstanceId);
             escalations.increment();
-            return openings.recordTicket(requestId, key).getTicketKey();
+            openings.recordTicket(requestId, key);
+            return key;
         } catch (RuntimeException e) {
             failures("open").increment();
             throw e;
@@ -103,7 +106,8 @@ public class OpsTickets {
                     log.info("Opening {}: no ticket was created after all, none to close", requestId);
                     return;
                 }
-                key = openings.recordTicket(requestId, found.get()).getTicketKey();
+                key = found.get();
+                openings.recordTicket(requestId, key);
             }
             kind.comment(key, outcome(opening));
         } catch (FeignException e) {
@@ -137,10 +141,11 @@ public class OpsTickets {
             throw new IllegalStateException("Jira could not be searched for the ticket of opening " + opening.getRequestId()
                     + ": " + e.getMessage(), e);
         }
-        if (found.isEmpty() && opening.getTicketRequestedAt() != null && kind.searchLags()
-                && Instant.now().isBefore(opening.getTicketRequestedAt().plus(jiraProperties.searchSettleTime()))) {
+        Instant requestedAt = opening.getTicketRequestedAt();
+        if (found.isEmpty() && requestedAt != null && kind.searchLags()
+                && Instant.now().isBefore(requestedAt.plus(jiraProperties.searchSettleTime()))) {
             throw new IllegalStateException("The ticket of opening " + opening.getRequestId() + " may have been created at "
-                    + opening.getTicketRequestedAt() + " but Jira's search does not show it yet; trying again later"
+                    + requestedAt + " but Jira's search does not show it yet; trying again later"
                     + " rather than opening a second one");
         }
         if (found.size() > 1) {

@@ -12,11 +12,13 @@ import org.springframework.http.HttpStatus;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 
 
 /** The body NexusBank sends: {@code {"tracking_id","reference","status","iban","bic","reason","occurred_at"}}. */
-public record WebhookPayload(@JsonProperty("tracking_id") String trackingId, String reference, String status,
-                             String iban, String bic, String reason, @JsonProperty("occurred_at") String occurredAt) {
+public record WebhookPayload(@JsonProperty("tracking_id") @Nullable String trackingId, @Nullable String reference,
+                             @Nullable String status, @Nullable String iban, @Nullable String bic, @Nullable String reason,
+                             @JsonProperty("occurred_at") @Nullable String occurredAt) {
 
     /** Parses and checks a verified body; every refusal is a 400 whose detail names the field. */
     static StatusReport parse(ObjectMapper json, String body, String webhookId) {
@@ -48,7 +50,7 @@ public record WebhookPayload(@JsonProperty("tracking_id") String trackingId, Str
         BankAccount account = null;
         if (parsed == ProviderStatus.COMPLETED) {
             try {
-                account = new BankAccount(iban, bic);
+                account = BankAccount.of(iban, bic);
             } catch (BankAccount.InvalidBankAccountException e) {
                 throw badRequest("invalid_account", "a COMPLETED status needs a valid iban and bic: " + e.getMessage());
             }
@@ -77,15 +79,15 @@ public record WebhookPayload(@JsonProperty("tracking_id") String trackingId, Str
         }
     }
 
-    private static WebhookRejectedException badRequest(String reason, String detail) {
+    private static WebhookRejectedException badRequest(String reason, @Nullable String detail) {
         return new WebhookRejectedException(HttpStatus.BAD_REQUEST, reason, detail);
     }
 
-    private static boolean isBlank(String value) {
+    private static boolean isBlank(@Nullable String value) {
         return value == null || value.isBlank();
     }
 
-    private static String blankToNull(String value) {
+    private static @Nullable String blankToNull(@Nullable String value) {
         return isBlank(value) ? null : value;
     }
 }

@@ -3,6 +3,7 @@ package io.github.accountopening.webhook;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import org.jspecify.annotations.Nullable;
 
 /** A webhook we refuse, answered as {@code application/problem+json} whose detail says what was wrong. */
 public class WebhookRejectedException extends ErrorResponseException {
@@ -10,7 +11,7 @@ public class WebhookRejectedException extends ErrorResponseException {
     private final String reason;
 
     /** {@code reason} is a short fixed tag for the metrics, {@code detail} the sentence for the sender. */
-    public WebhookRejectedException(HttpStatus status, String reason, String detail) {
+    public WebhookRejectedException(HttpStatus status, String reason, @Nullable String detail) {
         super(status, ProblemDetail.forStatusAndDetail(status, detail), null);
         this.reason = reason;
     }

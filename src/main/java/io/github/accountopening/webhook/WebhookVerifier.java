@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Standard Webhooks 1.0 signatures (headers named {@code webhook-*}, or {@code svix-*} as Svix names them): {@code v1,<base64 HMAC-SHA256>} over {@code id.timestamp.body},
@@ -23,7 +25,7 @@ import java.util.Map;
  * more than five minutes off is a request we cannot trust (401).
  */
 @Component
-public class WebhookVerifier {
+public final class WebhookVerifier {
 
     public static final String ID = "webhook-id";
     static final String BAD_SIGNATURE = "bad_signature";
@@ -75,18 +77,19 @@ public class WebhookVerifier {
             throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "missing_headers", "missing webhook headers: "
                     + String.join(", ", missing) + (names == SVIX ? "" : " (or all three of " + String.join(", ", SVIX) + ")"));
         }
-        String id = first(headers, ID);
+        String id = Objects.requireNonNull(first(headers, ID), "checked above");
         try {
             ReportFields.webhookId(names.get(0), id);
         } catch (ReportFields.InvalidFieldException e) {
             throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "invalid_field", e.getMessage());
         }
+        String sentAt = Objects.requireNonNull(first(headers, TIMESTAMP), "checked above");
         long timestamp;
         try {
-            timestamp = Long.parseLong(first(headers, TIMESTAMP).trim());
+            timestamp = Long.parseLong(sentAt.trim());
         } catch (NumberFormatException e) {
             throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "bad_timestamp",
-                    names.get(1) + " must be Unix seconds, was " + ReportFields.shown(first(headers, TIMESTAMP)));
+                    names.get(1) + " must be Unix seconds, was " + ReportFields.shown(sentAt));
         }
         long skew = Math.abs(clock.instant().getEpochSecond() - timestamp);
         if (skew > TOLERANCE.toSeconds()) {
@@ -106,7 +109,7 @@ public class WebhookVerifier {
     }
 
     /** The id a delivery gives itself, under whichever of the two names it uses (for the log, before it is verified). */
-    static String deliveryId(Map<String, List<String>> received) {
+    static @Nullable String deliveryId(Map<String, List<String>> received) {
         return first(received, namesUsed(received).get(0));
     }
 
@@ -136,7 +139,7 @@ public class WebhookVerifier {
         return headers;
     }
 
-    private static String first(Map<String, List<String>> headers, String name) {
+    private static @Nullable String first(Map<String, List<String>> headers, String name) {
         return headers.entrySet().stream()
                 .filter(e -> e.getKey().equalsIgnoreCase(name) && e.getValue() != null && !e.getValue().isEmpty())
                 .map(e -> e.getValue().get(0))

@@ -52,6 +52,21 @@ class ProductionProfileTest {
     }
 
     @Test
+    void refusesTheDevelopmentSecretAnywhereInARotationListAndSkipsBlanksAsTheVerifierDoes() {
+        String live = "whsec_" + Base64.getEncoder().encodeToString("live-secret-from-nexusbank-0002".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> new SpringApplicationBuilder(AccountOpeningApplication.class).profiles("prod")
+                .run(productionSettings(Map.of("spring.datasource.url", "jdbc:postgresql://localhost:1/none",
+                        "nexusbank.webhook-secret", live + ",, whsec_ZGV2LW5leHVzYmFuay13ZWJob29rLXNlY3JldC0wMDE=,"))))
+                .isInstanceOfSatisfying(UnsafeProductionConfigurationException.class,
+                        e -> assertThat(e.problems()).singleElement().asString().startsWith("nexusbank.webhook-secret holds the development secret"));
+        assertThatThrownBy(() -> new SpringApplicationBuilder(AccountOpeningApplication.class).profiles("prod")
+                .run(productionSettings(Map.of("spring.datasource.url", "jdbc:h2:mem:x",
+                        "nexusbank.webhook-secret", live + ",,"))))
+                .isInstanceOfSatisfying(UnsafeProductionConfigurationException.class,
+                        e -> assertThat(e.problems()).singleElement().asString().startsWith("spring.datasource.url"));
+    }
+
+    @Test
     void refusesToStartWithAuthorizationsOff() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(AccountOpeningApplication.class).profiles("prod")
                 .run(productionSettings(Map.of("spring.datasource.url", "jdbc:postgresql://localhost:1/none",

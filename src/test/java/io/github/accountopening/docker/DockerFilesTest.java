@@ -94,12 +94,14 @@ class DockerFilesTest {
     }
 
     @Test
-    void theImageRunsTheJarTheBuildMakesAsANonRootUserWithAHealthCheck() throws IOException {
+    void theImageRunsTheJarTheBuildMakesAsANonRootUserWithAHealthCheckAndCarriesItsSbom() throws IOException {
         String dockerfile = Files.readString(Path.of("docker/Dockerfile"));
         String pom = Files.readString(Path.of("pom.xml"));
 
         assertThat(pom).contains("<finalName>account-opening</finalName>");
         assertThat(dockerfile).contains("COPY target/account-opening.jar application.jar")
+                .contains("COPY target/account-opening.cdx.json application.cdx.json")
+                .contains("COPY --from=layers /build/application.cdx.json sbom/account-opening.cdx.json")
                 .contains("extract --layers --launcher")
                 .contains("USER app")
                 .contains("HEALTHCHECK")

@@ -114,6 +114,15 @@ class JiraSimulatorHttpTest {
                 .json().get("issues")).hasSize(1);
     }
 
+    @Test
+    void anIssueWithoutDescriptionShowsItsPage() {
+        Api.Reply created = api.call("POST", JIRA + "2/issue", issue("null", "sim-" + UUID.randomUUID()), BASIC);
+        assertThat(created.status()).isEqualTo(201);
+        Api.Reply page = api.call("GET", "/simulator/jira/browse/" + created.json().get("key").asText(), null, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Simulator test</h1><pre></pre>");
+    }
+
     private static String issue(String description, String label) {
         return """
                 {"fields": {"project": {"key": "OPS"}, "summary": "Simulator test", "issuetype": {"name": "Task"},

@@ -24,7 +24,7 @@ public class AcknowledgementsFirst {
     /** How long after the last webhook the node counts as quiet again. */
     private static final long QUIET_NANOS = Duration.ofSeconds(1).toNanos();
     /** A waiting batch looks again this often, as the quiet second may end without any signal. */
-    private static final long RECHECK_NANOS = Duration.ofMillis(50).toNanos();
+    private static final long RECHECK_NANOS = Duration.ofMillis(100).toNanos();
 
     private final int cores;
     private final long maxDelayNanos;
@@ -52,9 +52,9 @@ public class AcknowledgementsFirst {
     }
 
     void finished() {
-        inFlight.decrementAndGet();
-        if (waiting > 0) {
-            signal(); // a core is free again
+        // Only when it frees a core beyond the one batch that always runs does a waiting batch get its turn.
+        if (inFlight.decrementAndGet() < cores - 1 && waiting > 0) {
+            signal();
         }
     }
 
@@ -72,7 +72,7 @@ public class AcknowledgementsFirst {
                 lock.lock();
                 try {
                     batchesRunning--;
-                    turn.signalAll();
+                    turn.signal(); // one slot, one waiting batch
                 } finally {
                     lock.unlock();
                 }
@@ -110,7 +110,7 @@ public class AcknowledgementsFirst {
     private void signal() {
         lock.lock();
         try {
-            turn.signalAll();
+            turn.signal();
         } finally {
             lock.unlock();
         }

@@ -30,7 +30,7 @@ public class AcknowledgementsFirst {
     private final long maxDelayNanos;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile long lastStarted = System.nanoTime() - QUIET_NANOS;
-    private volatile int waiting;
+    private final AtomicInteger waiting = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition turn = lock.newCondition();
     private int batchesRunning;
@@ -53,7 +53,7 @@ public class AcknowledgementsFirst {
 
     void finished() {
         // Only when it frees a core beyond the one batch that always runs does a waiting batch get its turn.
-        if (inFlight.decrementAndGet() < cores - 1 && waiting > 0) {
+        if (inFlight.decrementAndGet() < cores - 1 && waiting.get() > 0) {
             signal();
         }
     }
@@ -84,13 +84,13 @@ public class AcknowledgementsFirst {
         lock.lock();
         try {
             long deadline = System.nanoTime() + maxDelayNanos;
-            waiting++;
+            waiting.incrementAndGet();
             try {
                 for (long left = maxDelayNanos; batchesRunning >= batchesAllowed() && left > 0; left = deadline - System.nanoTime()) {
                     turn.awaitNanos(Math.min(left, RECHECK_NANOS));
                 }
             } finally {
-                waiting--;
+                waiting.decrementAndGet();
             }
         } finally {
             batchesRunning++;

@@ -83,11 +83,12 @@ public class AcknowledgementsFirst {
     private void awaitTurn() throws InterruptedException {
         lock.lock();
         try {
-            long deadline = System.nanoTime() + maxDelayNanos;
             waiting.incrementAndGet();
             try {
-                for (long left = maxDelayNanos; batchesRunning >= batchesAllowed() && left > 0; left = deadline - System.nanoTime()) {
-                    turn.awaitNanos(Math.min(left, RECHECK_NANOS));
+                long left = maxDelayNanos;
+                while (batchesRunning >= batchesAllowed() && left > 0) {
+                    long slice = Math.min(left, RECHECK_NANOS);
+                    left -= slice - Math.max(0, turn.awaitNanos(slice)); // the time it really waited
                 }
             } finally {
                 waiting.decrementAndGet();

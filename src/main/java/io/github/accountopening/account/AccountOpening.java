@@ -9,11 +9,10 @@ import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
-
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Persistable;
 
 /**
  * The account record: one row per opening, created {@code IN_PROGRESS} with empty IBAN/BIC before the
@@ -26,16 +25,21 @@ public class AccountOpening implements Persistable<String> {
     @Id
     @Column(name = "request_id")
     private String requestId;
+
     private String customerId;
     private String market;
     private String customerType;
     private String legalName;
+
     @Enumerated(EnumType.STRING)
     private OpeningMode mode;
+
     @Enumerated(EnumType.STRING)
     private AccountStatus status;
+
     @Enumerated(EnumType.STRING)
     private @Nullable ProviderStatus providerStatus;
+
     private @Nullable String trackingId;
     private @Nullable String iban;
     private @Nullable String bic;
@@ -46,11 +50,11 @@ public class AccountOpening implements Persistable<String> {
     private String processInstanceId;
     private Instant createdAt;
     private Instant updatedAt;
+
     @Transient
     private boolean isNew;
 
-    protected AccountOpening() {
-    }
+    protected AccountOpening() {}
 
     AccountOpening(NewAccountOpening opening, Instant now) {
         this.requestId = opening.requestId();
@@ -91,7 +95,8 @@ public class AccountOpening implements Persistable<String> {
         if (report.trackingId() != null && trackingId != null && !trackingId.equals(report.trackingId())) {
             throw new TrackingIdMismatchException(requestId, trackingId, report.trackingId());
         }
-        // The tracking id is a fact, whatever the status beside it: a stale or repeated report still fills an empty one.
+        // The tracking id is a fact, whatever the status beside it: a stale or repeated report still fills an empty
+        // one.
         if (trackingId == null && report.trackingId() != null) {
             trackingId = report.trackingId();
             updatedAt = now;
@@ -146,25 +151,79 @@ public class AccountOpening implements Persistable<String> {
         ticketRequestedAt = null;
     }
 
-    public String getRequestId() { return requestId; }
-    public String getCustomerId() { return customerId; }
-    public String getMarket() { return market; }
-    public String getCustomerType() { return customerType; }
-    public String getLegalName() { return legalName; }
-    public OpeningMode getMode() { return mode; }
-    public AccountStatus getStatus() { return status; }
-    public @Nullable ProviderStatus getProviderStatus() { return providerStatus; }
-    public @Nullable String getTrackingId() { return trackingId; }
-    public @Nullable String getIban() { return iban; }
-    public @Nullable String getBic() { return bic; }
-    public @Nullable String getRejectionReason() { return rejectionReason; }
-    public @Nullable String getCardId() { return cardId; }
-    public @Nullable String getTicketKey() { return ticketKey; }
+    public String getRequestId() {
+        return requestId;
+    }
+
+    public String getCustomerId() {
+        return customerId;
+    }
+
+    public String getMarket() {
+        return market;
+    }
+
+    public String getCustomerType() {
+        return customerType;
+    }
+
+    public String getLegalName() {
+        return legalName;
+    }
+
+    public OpeningMode getMode() {
+        return mode;
+    }
+
+    public AccountStatus getStatus() {
+        return status;
+    }
+
+    public @Nullable ProviderStatus getProviderStatus() {
+        return providerStatus;
+    }
+
+    public @Nullable String getTrackingId() {
+        return trackingId;
+    }
+
+    public @Nullable String getIban() {
+        return iban;
+    }
+
+    public @Nullable String getBic() {
+        return bic;
+    }
+
+    public @Nullable String getRejectionReason() {
+        return rejectionReason;
+    }
+
+    public @Nullable String getCardId() {
+        return cardId;
+    }
+
+    public @Nullable String getTicketKey() {
+        return ticketKey;
+    }
     /** When a ticket's creation was started whose outcome is not known yet; null once the key is stored. */
-    public @Nullable Instant getTicketRequestedAt() { return ticketRequestedAt; }
+    public @Nullable Instant getTicketRequestedAt() {
+        return ticketRequestedAt;
+    }
     /** A ticket exists, or may: an opening that ends must close it. */
-    public boolean hasTicketToClose() { return ticketKey != null || ticketRequestedAt != null; }
-    public String getProcessInstanceId() { return processInstanceId; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
+    public boolean hasTicketToClose() {
+        return ticketKey != null || ticketRequestedAt != null;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -19,23 +18,44 @@ public class AccountOpeningEvent {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;
+
     private String requestId;
     private Instant recordedAt;
+
     @Enumerated(EnumType.STRING)
     private EventSource source;
+
     private @Nullable String webhookId;
+
     @Enumerated(EnumType.STRING)
     private ProviderStatus status;
+
     @Enumerated(EnumType.STRING)
     private EventOutcome outcome;
 
-    protected AccountOpeningEvent() {
+    protected AccountOpeningEvent() {}
+
+    public String getRequestId() {
+        return requestId;
     }
 
-    public String getRequestId() { return requestId; }
-    public Instant getRecordedAt() { return recordedAt; }
-    public EventSource getSource() { return source; }
-    public @Nullable String getWebhookId() { return webhookId; }
-    public ProviderStatus getStatus() { return status; }
-    public EventOutcome getOutcome() { return outcome; }
+    public Instant getRecordedAt() {
+        return recordedAt;
+    }
+
+    public EventSource getSource() {
+        return source;
+    }
+
+    public @Nullable String getWebhookId() {
+        return webhookId;
+    }
+
+    public ProviderStatus getStatus() {
+        return status;
+    }
+
+    public EventOutcome getOutcome() {
+        return outcome;
+    }
 }

@@ -1,8 +1,7 @@
 package io.github.accountopening.account;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-
 import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
 
 interface AccountOpeningEventRepository extends JpaRepository<AccountOpeningEvent, Long> {
 

@@ -20,10 +20,16 @@ class AccountOpeningMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry meters) {
         Gauge.builder("account.opening.in_progress", records, r -> r.countByStatus(AccountStatus.IN_PROGRESS))
-                .description("Openings waiting for a terminal status").register(meters);
-        Gauge.builder("account.opening.tickets.open", records, r -> r.countByStatusAndTicketKeyIsNotNull(AccountStatus.IN_PROGRESS))
-                .description("Escalated openings still waiting for ops or the provider").register(meters);
+                .description("Openings waiting for a terminal status")
+                .register(meters);
+        Gauge.builder(
+                        "account.opening.tickets.open",
+                        records,
+                        r -> r.countByStatusAndTicketKeyIsNotNull(AccountStatus.IN_PROGRESS))
+                .description("Escalated openings still waiting for ops or the provider")
+                .register(meters);
         Gauge.builder("account.opening.reports.parked", parked, ParkedStatusReportRepository::count)
-                .description("Status reports that name no opening of ours (yet)").register(meters);
+                .description("Status reports that name no opening of ours (yet)")
+                .register(meters);
     }
 }

@@ -5,8 +5,13 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -15,12 +20,6 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The only writer of account records. Every change locks the row first ({@code SELECT ... FOR UPDATE}),
@@ -39,11 +38,17 @@ public class AccountOpenings {
     private final StatusListener listener;
     private final MeterRegistry meters;
     private final Timer ibanWait;
+
     @PersistenceContext
     private EntityManager entityManager;
 
-    AccountOpenings(AccountOpeningRepository records, AccountOpeningEventRepository events, AuditTrail trail,
-                    ParkedReports parked, StatusListener listener, MeterRegistry meters) {
+    AccountOpenings(
+            AccountOpeningRepository records,
+            AccountOpeningEventRepository events,
+            AuditTrail trail,
+            ParkedReports parked,
+            StatusListener listener,
+            MeterRegistry meters) {
         this.records = records;
         this.events = events;
         this.trail = trail;
@@ -68,8 +73,12 @@ public class AccountOpenings {
         }
         try {
             AccountOpening created = records.saveAndFlush(new AccountOpening(opening, Instant.now()));
-            log.info("Opening {} created IN_PROGRESS ({} {}, {})", opening.requestId(), opening.market(),
-                    opening.customerType(), opening.mode());
+            log.info(
+                    "Opening {} created IN_PROGRESS ({} {}, {})",
+                    opening.requestId(),
+                    opening.market(),
+                    opening.customerType(),
+                    opening.mode());
             return created;
         } catch (DataIntegrityViolationException e) {
             throw new DuplicateRequestException(opening.requestId());
@@ -92,7 +101,9 @@ public class AccountOpenings {
 
     private ApplyResult applyLocked(AccountOpening opening, StatusReport report) {
         try (var requestId = MDC.putCloseable("requestId", opening.getRequestId());
-             var trackingId = MDC.putCloseable("trackingId", opening.getTrackingId() != null ? opening.getTrackingId() : report.trackingId())) {
+                var trackingId = MDC.putCloseable(
+                        "trackingId",
+                        opening.getTrackingId() != null ? opening.getTrackingId() : report.trackingId())) {
             return applyLockedInContext(opening, report);
         }
     }
@@ -102,29 +113,55 @@ public class AccountOpenings {
         AccountStatus before = opening.getStatus();
         EventOutcome outcome = opening.accept(report, Instant.now());
         trail.append(opening.getRequestId(), report, outcome, Instant.now());
-        meters.counter("account.opening.reports", "source", report.source().name(), "outcome", outcome.name()).increment();
+        meters.counter("account.opening.reports", "source", report.source().name(), "outcome", outcome.name())
+                .increment();
         if (outcome == EventOutcome.APPLIED) {
-            log.info("Opening {} (tracking {}): {} from {} applied, record {} -> {}", opening.getRequestId(),
-                    opening.getTrackingId(), report.status(), report.source(), before, opening.getStatus());
+            log.info(
+                    "Opening {} (tracking {}): {} from {} applied, record {} -> {}",
+                    opening.getRequestId(),
+                    opening.getTrackingId(),
+                    report.status(),
+                    report.source(),
+                    before,
+                    opening.getStatus());
             if (before != opening.getStatus()) {
-                meters.counter("account.opening.transitions", "from", before.name(), "to", opening.getStatus().name()).increment();
+                meters.counter(
+                                "account.opening.transitions",
+                                "from",
+                                before.name(),
+                                "to",
+                                opening.getStatus().name())
+                        .increment();
             }
             if (before != AccountStatus.COMPLETED && opening.getStatus() == AccountStatus.COMPLETED) {
                 ibanWait.record(Duration.between(opening.getCreatedAt(), Instant.now()));
             }
         } else {
-            log.info("Opening {} (tracking {}): {} from {} is {}, record stays {}", opening.getRequestId(),
-                    opening.getTrackingId(), report.status(), report.source(), outcome, opening.getStatus());
+            log.info(
+                    "Opening {} (tracking {}): {} from {} is {}, record stays {}",
+                    opening.getRequestId(),
+                    opening.getTrackingId(),
+                    report.status(),
+                    report.source(),
+                    outcome,
+                    opening.getStatus());
         }
         if (!trackingIdWasKnown && opening.getTrackingId() != null) {
             applyParkedReports(opening);
         }
-        if (outcome == EventOutcome.APPLIED && opening.getStatus().isTerminal() && report.source().isFromOutside()) {
+        if (outcome == EventOutcome.APPLIED
+                && opening.getStatus().isTerminal()
+                && report.source().isFromOutside()) {
             listener.terminalStatusReached(opening);
         }
         if (outcome == EventOutcome.CONTRADICTING) {
-            log.warn("Opening {} (tracking {}) is {} but {} reported {}: nothing changed, ops must look",
-                    opening.getRequestId(), opening.getTrackingId(), opening.getStatus(), report.source(), report.status());
+            log.warn(
+                    "Opening {} (tracking {}) is {} but {} reported {}: nothing changed, ops must look",
+                    opening.getRequestId(),
+                    opening.getTrackingId(),
+                    opening.getStatus(),
+                    report.source(),
+                    report.status());
             listener.contradictionReported(opening, report);
         }
         return ApplyResult.on(opening, outcome);
@@ -170,7 +207,8 @@ public class AccountOpenings {
     private Optional<AccountOpening> lockAndLoad(String requestId) {
         AccountOpening loaded = alreadyLoaded(requestId);
         if (loaded == null) {
-            return Optional.ofNullable(entityManager.find(AccountOpening.class, requestId, LockModeType.PESSIMISTIC_WRITE));
+            return Optional.ofNullable(
+                    entityManager.find(AccountOpening.class, requestId, LockModeType.PESSIMISTIC_WRITE));
         }
         if (entityManager.getLockMode(loaded) != LockModeType.PESSIMISTIC_WRITE) {
             entityManager.refresh(loaded, LockModeType.PESSIMISTIC_WRITE);
@@ -181,8 +219,10 @@ public class AccountOpenings {
     /** The record's instance in this transaction's persistence context, if any, without asking the database. */
     private @Nullable AccountOpening alreadyLoaded(String requestId) {
         SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
-        EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(AccountOpening.class);
-        return (AccountOpening) session.getPersistenceContextInternal().getEntity(session.generateEntityKey(requestId, persister));
+        EntityPersister persister =
+                session.getFactory().getMappingMetamodel().getEntityDescriptor(AccountOpening.class);
+        return (AccountOpening)
+                session.getPersistenceContextInternal().getEntity(session.generateEntityKey(requestId, persister));
     }
 
     @Transactional

@@ -1,11 +1,10 @@
 package io.github.accountopening.account;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Appends to an opening's audit trail with one plain insert, in the caller's transaction. An event is
@@ -26,7 +25,13 @@ class AuditTrail {
     }
 
     void append(String requestId, StatusReport report, EventOutcome outcome, Instant now) {
-        jdbc.update(APPEND, requestId, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), report.source().name(),
-                report.webhookId(), report.status().name(), outcome.name());
+        jdbc.update(
+                APPEND,
+                requestId,
+                OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
+                report.source().name(),
+                report.webhookId(),
+                report.status().name(),
+                outcome.name());
     }
 }

@@ -1,13 +1,12 @@
 package io.github.accountopening.account;
 
+import java.util.Locale;
 import org.iban4j.BicUtil;
 import org.iban4j.CountryCode;
 import org.iban4j.Iban;
 import org.iban4j.Iban4jException;
 import org.iban4j.IbanUtil;
 import org.iban4j.InvalidCheckDigitException;
-
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** An IBAN with its BIC, both checked on construction (IBAN format and mod-97 check digits, BIC format). */
@@ -53,7 +52,8 @@ public record BankAccount(String iban, String bic) {
         try {
             return new BankAccount(Iban.random(country).toString(), madeUpBic(market));
         } catch (Iban4jException e) {
-            throw new InvalidBankAccountException("no IBAN can be made up for market '" + market + "': " + e.getMessage());
+            throw new InvalidBankAccountException(
+                    "no IBAN can be made up for market '" + market + "': " + e.getMessage());
         }
     }
 

@@ -3,15 +3,14 @@ package io.github.accountopening.account;
 import io.github.accountopening.config.AccountOpeningProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Removes parked reports that never matched an opening once {@code account-opening.history.parked-report-retention}
@@ -27,11 +26,13 @@ public class ParkedReportRetention {
     private final Duration retention;
     private final Counter removed;
 
-    ParkedReportRetention(ParkedStatusReportRepository parked, AccountOpeningProperties properties, MeterRegistry meters) {
+    ParkedReportRetention(
+            ParkedStatusReportRepository parked, AccountOpeningProperties properties, MeterRegistry meters) {
         this.parked = parked;
         this.retention = properties.history().parkedReportRetention();
         this.removed = Counter.builder("account.opening.reports.parked.expired")
-                .description("Parked reports removed unmatched after the retention period").register(meters);
+                .description("Parked reports removed unmatched after the retention period")
+                .register(meters);
     }
 
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.HOURS)

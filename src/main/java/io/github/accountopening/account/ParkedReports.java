@@ -1,16 +1,15 @@
 package io.github.accountopening.account;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Status reports that name no opening of ours yet: parked in the transaction that received them,
@@ -41,9 +40,18 @@ public class ParkedReports {
     /** Keeps a report that matches no opening, in the caller's transaction. */
     void park(StatusReport report) {
         parked.save(new ParkedStatusReport(report, Instant.now()));
-        meters.counter("account.opening.reports", "source", report.source().name(), "outcome", EventOutcome.PARKED.name()).increment();
-        log.info("Status {} for request {} / tracking {} matches no opening yet: parked",
-                report.status(), report.requestId(), report.trackingId());
+        meters.counter(
+                        "account.opening.reports",
+                        "source",
+                        report.source().name(),
+                        "outcome",
+                        EventOutcome.PARKED.name())
+                .increment();
+        log.info(
+                "Status {} for request {} / tracking {} matches no opening yet: parked",
+                report.status(),
+                report.requestId(),
+                report.trackingId());
     }
 
     /** Removes and returns, oldest first, the reports parked for this opening's request or tracking id. */
@@ -57,7 +65,8 @@ public class ParkedReports {
     @Scheduled(fixedDelayString = "${account-opening.parked-sweep-interval:PT10S}")
     @Transactional
     public void sweep() {
-        for (ParkedStatusReport report : parked.findByReceivedAtAfterOrderById(Instant.now().minus(SWEEP_LOOK_BACK))) {
+        for (ParkedStatusReport report :
+                parked.findByReceivedAtAfterOrderById(Instant.now().minus(SWEEP_LOOK_BACK))) {
             StatusReport r = report.toReport();
             openings.lockRecordOf(r).ifPresent(opening -> {
                 parked.delete(report);

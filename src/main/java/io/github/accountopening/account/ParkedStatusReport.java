@@ -8,7 +8,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -20,22 +19,26 @@ class ParkedStatusReport {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;
+
     private @Nullable String requestId;
     private @Nullable String trackingId;
+
     @Enumerated(EnumType.STRING)
     private ProviderStatus status;
+
     private @Nullable String iban;
     private @Nullable String bic;
     private @Nullable String reason;
+
     @Enumerated(EnumType.STRING)
     private EventSource source;
+
     private @Nullable String webhookId;
     /** Read by name: the sweep's and the retention's queries. */
     @Column(name = "received_at")
     private Instant receivedAt;
 
-    protected ParkedStatusReport() {
-    }
+    protected ParkedStatusReport() {}
 
     ParkedStatusReport(StatusReport report, Instant now) {
         this.requestId = report.requestId();

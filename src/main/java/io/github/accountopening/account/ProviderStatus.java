@@ -6,7 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /** A status as NexusBank reports it. The rank orders them: a report never moves a record to a lower rank. */
 public enum ProviderStatus {
-    INITIATED(1), IN_PROGRESS(2), COMPLETED(3), REJECTED(3);
+    INITIATED(1),
+    IN_PROGRESS(2),
+    COMPLETED(3),
+    REJECTED(3);
 
     private final int rank;
 

@@ -12,6 +12,7 @@ public final class ReportFields {
 
     /** A request id: our business key and the provider's {@code reference}. */
     public static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
     static final int TRACKING_ID = 128;
     static final int WEBHOOK_ID = 255;
     static final int IBAN = 34;
@@ -19,10 +20,10 @@ public final class ReportFields {
     static final int REASON = 500;
     /** Identifiers are visible ASCII, without spaces or control characters. */
     private static final Pattern IDENTIFIER = Pattern.compile("\\p{Graph}+");
+
     private static final int SHOWN = 64;
 
-    private ReportFields() {
-    }
+    private ReportFields() {}
 
     public static void requestId(String field, @Nullable String value) {
         if (value != null && !REQUEST_ID.matcher(value).matches()) {
@@ -40,14 +41,16 @@ public final class ReportFields {
 
     public static void reason(String field, @Nullable String value) {
         if (value != null && value.length() > REASON) {
-            throw new InvalidFieldException(field + " must be at most " + REASON + " characters, was " + value.length());
+            throw new InvalidFieldException(
+                    field + " must be at most " + REASON + " characters, was " + value.length());
         }
     }
 
     /** Only the length: whether it is a valid IBAN is {@link BankAccount}'s question, for a COMPLETED status. */
     public static void iban(String field, @Nullable String value) {
         if (value != null && value.replace(" ", "").length() > IBAN) {
-            throw new InvalidFieldException(field + " must be at most " + IBAN + " characters (spaces aside), was " + shown(value));
+            throw new InvalidFieldException(
+                    field + " must be at most " + IBAN + " characters (spaces aside), was " + shown(value));
         }
     }
 
@@ -61,13 +64,15 @@ public final class ReportFields {
     public static String shown(String value) {
         // the sender's text lands in a message and a log line: no line breaks or other control characters of its own
         String flat = value.replaceAll("\\p{Cntrl}", "?");
-        return flat.length() <= SHOWN ? "'" + flat + "'"
+        return flat.length() <= SHOWN
+                ? "'" + flat + "'"
                 : "'" + flat.substring(0, SHOWN) + "...' (" + flat.length() + " characters)";
     }
 
     private static void identifier(String field, @Nullable String value, int max) {
         if (value != null && (value.length() > max || !IDENTIFIER.matcher(value).matches())) {
-            throw new InvalidFieldException(field + " must be 1-" + max + " visible ASCII characters without spaces, was " + shown(value));
+            throw new InvalidFieldException(
+                    field + " must be 1-" + max + " visible ASCII characters without spaces, was " + shown(value));
         }
     }
 

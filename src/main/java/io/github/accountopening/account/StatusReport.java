@@ -8,9 +8,14 @@ import org.jspecify.annotations.Nullable;
  * both; a COMPLETED report always carries a checked {@link BankAccount}. Made by the factory named
  * after where it comes from.
  */
-public record StatusReport(@Nullable String requestId, @Nullable String trackingId, ProviderStatus status,
-                           @Nullable BankAccount account, @Nullable String reason, EventSource source,
-                           @Nullable String webhookId) {
+public record StatusReport(
+        @Nullable String requestId,
+        @Nullable String trackingId,
+        ProviderStatus status,
+        @Nullable BankAccount account,
+        @Nullable String reason,
+        EventSource source,
+        @Nullable String webhookId) {
 
     public StatusReport {
         Objects.requireNonNull(status, "status");
@@ -24,14 +29,24 @@ public record StatusReport(@Nullable String requestId, @Nullable String tracking
     }
 
     /** A verified provider webhook, naming the opening by our request id ({@code reference}), its tracking id, or both. */
-    public static StatusReport webhook(@Nullable String requestId, @Nullable String trackingId, ProviderStatus status,
-                                       @Nullable BankAccount account, @Nullable String reason, String webhookId) {
+    public static StatusReport webhook(
+            @Nullable String requestId,
+            @Nullable String trackingId,
+            ProviderStatus status,
+            @Nullable BankAccount account,
+            @Nullable String reason,
+            String webhookId) {
         return new StatusReport(requestId, trackingId, status, account, reason, EventSource.WEBHOOK, webhookId);
     }
 
     /** A simulated webhook pushed through the sandbox endpoint. */
-    public static StatusReport sandbox(@Nullable String requestId, @Nullable String trackingId, ProviderStatus status,
-                                       @Nullable BankAccount account, @Nullable String reason, String webhookId) {
+    public static StatusReport sandbox(
+            @Nullable String requestId,
+            @Nullable String trackingId,
+            ProviderStatus status,
+            @Nullable BankAccount account,
+            @Nullable String reason,
+            String webhookId) {
         return new StatusReport(requestId, trackingId, status, account, reason, EventSource.SANDBOX, webhookId);
     }
 
@@ -51,8 +66,12 @@ public record StatusReport(@Nullable String requestId, @Nullable String tracking
     }
 
     /** What our poll of the provider's status API found. */
-    public static StatusReport polled(String requestId, String trackingId, ProviderStatus status,
-                                      @Nullable BankAccount account, @Nullable String reason) {
+    public static StatusReport polled(
+            String requestId,
+            String trackingId,
+            ProviderStatus status,
+            @Nullable BankAccount account,
+            @Nullable String reason) {
         return new StatusReport(requestId, trackingId, status, account, reason, EventSource.POLL, null);
     }
 

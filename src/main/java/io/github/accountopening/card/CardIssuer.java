@@ -30,8 +30,8 @@ public class CardIssuer {
         try {
             card = cards.issue(requestId, new CardPlatformApi.CardRequest(opening.getCustomerId(), iban));
         } catch (FeignException e) {
-            throw new IllegalStateException("The card platform could not issue the card of opening " + requestId
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The card platform could not issue the card of opening " + requestId + ": " + e.getMessage(), e);
         }
         openings.recordCard(requestId, card.cardId());
         return card.cardId();

@@ -12,9 +12,7 @@ public interface CardPlatformApi {
     @Headers("Idempotency-Key: {requestId}")
     IssuedCard issue(@Param("requestId") String requestId, CardRequest request);
 
-    record CardRequest(String customerId, String iban) {
-    }
+    record CardRequest(String customerId, String iban) {}
 
-    record IssuedCard(String cardId) {
-    }
+    record IssuedCard(String cardId) {}
 }

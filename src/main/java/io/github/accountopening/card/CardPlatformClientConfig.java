@@ -1,7 +1,7 @@
 package io.github.accountopening.card;
 
-import io.github.accountopening.config.FeignClients;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.accountopening.config.FeignClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

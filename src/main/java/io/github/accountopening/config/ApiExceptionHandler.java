@@ -1,6 +1,8 @@
 package io.github.accountopening.config;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +20,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
-import java.sql.SQLException;
-import java.util.List;
 
 /** Every error of our own endpoints as {@code application/problem+json} with a detail a person can act on. */
 @RestControllerAdvice
@@ -40,8 +39,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "parameter '" + e.getName() + "' has the invalid value '" + e.getValue() + "'");
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "parameter '" + e.getName() + "' has the invalid value '" + e.getValue() + "'");
     }
 
     /**
@@ -55,12 +54,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> databaseFailure(RuntimeException e) {
         if (isPermanent(e)) {
             log.error("Could not store a request, answering 500", e);
-            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ProblemDetail.forStatusAndDetail(
-                    HttpStatus.INTERNAL_SERVER_ERROR, "we could not store this and nothing was changed; retrying the same request "
-                            + "will not help, the failure is ours to fix"));
+            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.INTERNAL_SERVER_ERROR,
+                            "we could not store this and nothing was changed; retrying the same request "
+                                    + "will not help, the failure is ours to fix"));
         }
         log.warn("Cannot persist right now, answering 503: {}", e.toString());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "we cannot store this right now; nothing was changed, retry after " + RETRY_AFTER_SECONDS + " seconds");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
@@ -70,11 +72,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Whether the failure, or any of its causes, is the database refusing the content itself. */
     static boolean isPermanent(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DataIntegrityViolationException || t instanceof InvalidDataAccessResourceUsageException
-                    || t instanceof InvalidDataAccessApiUsageException || t instanceof TypeMismatchDataAccessException) {
+            if (t instanceof DataIntegrityViolationException
+                    || t instanceof InvalidDataAccessResourceUsageException
+                    || t instanceof InvalidDataAccessApiUsageException
+                    || t instanceof TypeMismatchDataAccessException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && PERMANENT_SQL_STATES.stream().anyMatch(sql.getSQLState()::startsWith)) {
                 return true;
             }

@@ -12,8 +12,10 @@ class EmptyWebhookSecretFailureAnalyzer extends AbstractFailureAnalyzer<EmptyWeb
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, EmptyWebhookSecretException cause) {
-        return new FailureAnalysis("nexusbank.webhook-secret is empty: no NexusBank webhook could be verified",
+        return new FailureAnalysis(
+                "nexusbank.webhook-secret is empty: no NexusBank webhook could be verified",
                 "Set NEXUSBANK_WEBHOOKSECRET to NexusBank's whsec_... secret (during a rotation, old and new separated"
-                        + " by a comma; README, section Production), then start again.", cause);
+                        + " by a comma; README, section Production), then start again.",
+                cause);
     }
 }

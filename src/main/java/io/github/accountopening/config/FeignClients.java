@@ -8,15 +8,13 @@ import feign.Request;
 import feign.Retryer;
 import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
-
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** What every client of another system shares; each builds its own on top, in its own package. */
 public final class FeignClients {
 
-    private FeignClients() {
-    }
+    private FeignClients() {}
 
     /** The application's JSON in NexusBank's and the card platform's snake_case, tolerant of fields added later. */
     public static ObjectMapper snakeCase(ObjectMapper json) {
@@ -34,7 +32,11 @@ public final class FeignClients {
                 .encoder(new JacksonEncoder(json))
                 .decoder(new JacksonDecoder(json))
                 .retryer(Retryer.NEVER_RETRY)
-                .options(new Request.Options(connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
-                        readTimeout.toMillis(), TimeUnit.MILLISECONDS, true));
+                .options(new Request.Options(
+                        connectTimeout.toMillis(),
+                        TimeUnit.MILLISECONDS,
+                        readTimeout.toMillis(),
+                        TimeUnit.MILLISECONDS,
+                        true));
     }
 }

@@ -15,15 +15,18 @@ class OpenApiConfig {
     @Bean
     OpenAPI accountOpeningApi() {
         return new OpenAPI()
-                .info(new Info().title("account-opening").version("1")
-                        .description("""
+                .info(new Info().title("account-opening").version("1").description("""
                                 The account records and their audit trail, NexusBank's webhook endpoint (Standard Webhooks \
                                 signatures) and the sandbox. Openings are started over Camunda's REST API: \
                                 POST /engine-rest/process-definition/key/account-opening/start. Every error is \
                                 application/problem+json whose detail says what was wrong."""))
-                .components(new Components().addSecuritySchemes("basic",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                                .description("A Camunda user (demo / demo outside prod)")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")
+                                        .description("A Camunda user (demo / demo outside prod)")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 }

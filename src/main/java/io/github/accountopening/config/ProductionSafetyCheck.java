@@ -1,17 +1,16 @@
 package io.github.accountopening.config;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.core.Ordered;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.Profiles;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Profiles;
 
 /**
  * Under profile {@code prod}, refuses to start before anything is created while a development value
@@ -37,7 +36,8 @@ public class ProductionSafetyCheck implements EnvironmentPostProcessor, Ordered 
     static List<String> problems(ConfigurableEnvironment env) {
         List<String> problems = new ArrayList<>();
         if ("demo".equals(env.getProperty("camunda.bpm.admin-user.id"))) {
-            problems.add("camunda.bpm.admin-user.id is the demo user: set CAMUNDA_BPM_ADMINUSER_ID to your administrator");
+            problems.add(
+                    "camunda.bpm.admin-user.id is the demo user: set CAMUNDA_BPM_ADMINUSER_ID to your administrator");
         }
         if ("demo".equals(env.getProperty("camunda.bpm.admin-user.password"))) {
             problems.add("camunda.bpm.admin-user.password is the demo password: set CAMUNDA_BPM_ADMINUSER_PASSWORD");
@@ -48,14 +48,19 @@ public class ProductionSafetyCheck implements EnvironmentPostProcessor, Ordered 
         devValue(env, "nexusbank.api-key", "NEXUSBANK_APIKEY", problems);
         jiraCredentials(env, problems);
         // blanks between commas are skipped, as the webhook verifier skips them
-        List<String> secrets = Arrays.stream(env.getProperty("nexusbank.webhook-secret", "").split(",", -1))
-                .map(String::trim).filter(secret -> !secret.isEmpty()).toList();
+        List<String> secrets = Arrays.stream(
+                        env.getProperty("nexusbank.webhook-secret", "").split(",", -1))
+                .map(String::trim)
+                .filter(secret -> !secret.isEmpty())
+                .toList();
         if (secrets.isEmpty() || secrets.stream().anyMatch(ProductionSafetyCheck::decodesToDevValue)) {
-            problems.add("nexusbank.webhook-secret holds the development secret: set NEXUSBANK_WEBHOOKSECRET to NexusBank's whsec_ secret(s)");
+            problems.add(
+                    "nexusbank.webhook-secret holds the development secret: set NEXUSBANK_WEBHOOKSECRET to NexusBank's whsec_ secret(s)");
         }
         String url = env.getProperty("spring.datasource.url", "");
         if (url.isBlank() || url.startsWith("jdbc:h2:")) {
-            problems.add("spring.datasource.url is the embedded H2 database: use profile postgres and set SPRING_DATASOURCE_URL");
+            problems.add(
+                    "spring.datasource.url is the embedded H2 database: use profile postgres and set SPRING_DATASOURCE_URL");
         }
         for (String client : List.of("nexusbank.base-url", "cards.base-url", "jira.base-url")) {
             if (env.getProperty(client, "").contains("/simulator/")) {
@@ -72,7 +77,10 @@ public class ProductionSafetyCheck implements EnvironmentPostProcessor, Ordered 
      * one of the two must be real, whichever kind answers.
      */
     private static void jiraCredentials(ConfigurableEnvironment env, List<String> problems) {
-        String deployment = env.getProperty("jira.deployment", "auto").trim().toLowerCase(Locale.ROOT).replace("_", "-");
+        String deployment = env.getProperty("jira.deployment", "auto")
+                .trim()
+                .toLowerCase(Locale.ROOT)
+                .replace("_", "-");
         String token = env.getProperty("jira.personal-access-token", "");
         if (token.startsWith(DEV_PREFIX)) {
             problems.add("jira.personal-access-token is the development value: set JIRA_PERSONALACCESSTOKEN");
@@ -80,17 +88,25 @@ public class ProductionSafetyCheck implements EnvironmentPostProcessor, Ordered 
         }
         boolean hasToken = !token.isBlank();
         if (deployment.equals("cloud")) {
-            devValue(env, "jira.api-token", "JIRA_APITOKEN (Jira Cloud: the API token of the account JIRA_USER names by e-mail)", problems);
+            devValue(
+                    env,
+                    "jira.api-token",
+                    "JIRA_APITOKEN (Jira Cloud: the API token of the account JIRA_USER names by e-mail)",
+                    problems);
         } else if (!hasToken) {
-            devValue(env, "jira.api-token", "JIRA_APITOKEN (Jira Cloud's API token) or, for Jira Data Center,"
-                    + " JIRA_PERSONALACCESSTOKEN", problems);
+            devValue(
+                    env,
+                    "jira.api-token",
+                    "JIRA_APITOKEN (Jira Cloud's API token) or, for Jira Data Center," + " JIRA_PERSONALACCESSTOKEN",
+                    problems);
         }
     }
 
     private static void devValue(ConfigurableEnvironment env, String property, String variable, List<String> problems) {
         String value = env.getProperty(property, "");
         if (value.isBlank() || value.startsWith(DEV_PREFIX)) {
-            problems.add(property + " is " + (value.isBlank() ? "not set" : "the development value") + ": set " + variable);
+            problems.add(
+                    property + " is " + (value.isBlank() ? "not set" : "the development value") + ": set " + variable);
         }
     }
 

@@ -3,14 +3,13 @@ package io.github.accountopening.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.Locale;
+import java.util.UUID;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
-
-import java.util.Locale;
-import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Spring Security's CSRF check on the logout requests, with the token the webapps already hold: the
@@ -23,7 +22,9 @@ class CamundaCsrfTokens implements CsrfTokenRepository {
 
     @Override
     public CsrfToken generateToken(HttpServletRequest request) {
-        return new DefaultCsrfToken(CsrfConstants.CSRF_TOKEN_HEADER_NAME, PARAMETER,
+        return new DefaultCsrfToken(
+                CsrfConstants.CSRF_TOKEN_HEADER_NAME,
+                PARAMETER,
                 UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT));
     }
 
@@ -43,6 +44,8 @@ class CamundaCsrfTokens implements CsrfTokenRepository {
     public @Nullable CsrfToken loadToken(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         Object token = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
-        return token == null ? null : new DefaultCsrfToken(CsrfConstants.CSRF_TOKEN_HEADER_NAME, PARAMETER, token.toString());
+        return token == null
+                ? null
+                : new DefaultCsrfToken(CsrfConstants.CSRF_TOKEN_HEADER_NAME, PARAMETER, token.toString());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.accountopening.identity;
 
+import java.util.concurrent.locks.Lock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -8,8 +9,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-
-import java.util.concurrent.locks.Lock;
 
 /**
  * HTTP Basic credentials are checked against Camunda's users, the same ones that log in to the webapps,
@@ -29,7 +28,9 @@ class CamundaUserAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String user = authentication.getName();
         Object password = authentication.getCredentials();
-        String address = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails web
+                ? web.getRemoteAddress()
+                : "unknown";
         Lock oneAtATime = throttle.lockFor(address, user);
         oneAtATime.lock();
         try {
@@ -45,7 +46,9 @@ class CamundaUserAuthenticationProvider implements AuthenticationProvider {
             oneAtATime.unlock();
         }
         var groups = identity.createGroupQuery().groupMember(user).list().stream()
-                .map(Group::getId).map(id -> new SimpleGrantedAuthority(Roles.authority(id))).toList();
+                .map(Group::getId)
+                .map(id -> new SimpleGrantedAuthority(Roles.authority(id)))
+                .toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
     }
 

@@ -1,5 +1,11 @@
 package io.github.accountopening.identity;
 
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -10,20 +16,13 @@ import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.xml.ModelException;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Definitions;
 import org.camunda.bpm.model.dmn.instance.LiteralExpression;
 import org.camunda.bpm.model.dmn.instance.UnaryTests;
-import org.springframework.stereotype.Component;
-
-import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.stream.Stream;
+import org.camunda.bpm.model.xml.ModelException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * Only {@code camunda-admin} deploys what runs code. A process model runs expressions and scripts
@@ -52,7 +51,9 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     public void deploy(DeploymentEntity deployment) {
         CommandContext command = Context.getCommandContext();
         Authentication user = command == null ? null : command.getAuthentication();
-        if (!deployment.isNew() || user == null || user.getUserId() == null
+        if (!deployment.isNew()
+                || user == null
+                || user.getUserId() == null
                 || (user.getGroupIds() != null && user.getGroupIds().contains(Roles.ADMIN))) {
             return;
         }
@@ -60,7 +61,8 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
             String refusal = refusal(resource.getName(), resource.getBytes());
             if (refusal != null) {
                 throw new AuthorizationException("User '" + user.getUserId() + "' may not deploy " + refusal
-                        + ": only " + Roles.ADMIN + " deploys what runs with the application's rights. Others may deploy "
+                        + ": only " + Roles.ADMIN
+                        + " deploys what runs with the application's rights. Others may deploy "
                         + "decision tables written in FEEL (.dmn) and forms (.form).");
             }
         }
@@ -73,8 +75,10 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
             return null;
         }
         if (DECISIONS.stream().noneMatch(lower::endsWith)) {
-            return "'" + name + "'" + (lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml")
-                    ? " (a process model runs expressions with the application's rights)" : "");
+            return "'" + name + "'"
+                    + (lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml")
+                            ? " (a process model runs expressions with the application's rights)"
+                            : "");
         }
         String language;
         try {
@@ -82,17 +86,23 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
         } catch (ModelException e) {
             return null; // not a decision table at all: the engine's own parser refuses it, for everyone alike
         }
-        return language == null ? null
-                : "'" + name + "' (it uses the expression language '" + language + "', which can reach the application)";
+        return language == null
+                ? null
+                : "'" + name + "' (it uses the expression language '" + language
+                        + "', which can reach the application)";
     }
 
     private static @Nullable String nonFeelLanguage(DmnModelInstance model) {
-        return Stream.concat(Stream.concat(
-                        model.getModelElementsByType(Definitions.class).stream().map(Definitions::getExpressionLanguage),
-                        model.getModelElementsByType(LiteralExpression.class).stream().map(LiteralExpression::getExpressionLanguage)),
+        return Stream.concat(
+                        Stream.concat(
+                                model.getModelElementsByType(Definitions.class).stream()
+                                        .map(Definitions::getExpressionLanguage),
+                                model.getModelElementsByType(LiteralExpression.class).stream()
+                                        .map(LiteralExpression::getExpressionLanguage)),
                         model.getModelElementsByType(UnaryTests.class).stream().map(UnaryTests::getExpressionLanguage))
                 .filter(Objects::nonNull)
                 .filter(language -> !language.toLowerCase(Locale.ROOT).contains("feel"))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -4,6 +4,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -11,9 +13,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.time.Instant;
 
 /**
  * A webapp session lasts no longer than the ID token it was opened with: then it ends, and the next
@@ -32,7 +31,10 @@ class IdTokenExpiry extends OncePerRequestFilter {
         if (authentication != null && authentication.getPrincipal() instanceof OidcUser user) {
             Instant expiresAt = user.getIdToken().getExpiresAt();
             if (expiresAt == null || !Instant.now().isBefore(expiresAt)) {
-                log.info("Webapp session of '{}' ended: its ID token expired at {}", authentication.getName(), expiresAt);
+                log.info(
+                        "Webapp session of '{}' ended: its ID token expired at {}",
+                        authentication.getName(),
+                        expiresAt);
                 logout.logout(request, response, authentication);
             }
         }

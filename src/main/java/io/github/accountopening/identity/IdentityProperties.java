@@ -1,9 +1,8 @@
 package io.github.accountopening.identity;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * {@code account-opening.security.*}: which token claims name the user and the groups, how a string
@@ -11,9 +10,9 @@ import java.time.Duration;
  * whether HTTP Basic with Camunda users is still accepted (service accounts) beside bearer tokens.
  */
 @ConfigurationProperties("account-opening.security")
-record IdentityProperties(@DefaultValue("preferred_username") String userClaim,
-                          @DefaultValue("groups") String groupsClaim,
-                          @DefaultValue("") String groupsDelimiter,
-                          @DefaultValue("PT2H") Duration maxTokenLifetime,
-                          @DefaultValue("true") boolean basicEnabled) {
-}
+record IdentityProperties(
+        @DefaultValue("preferred_username") String userClaim,
+        @DefaultValue("groups") String groupsClaim,
+        @DefaultValue("") String groupsDelimiter,
+        @DefaultValue("PT2H") Duration maxTokenLifetime,
+        @DefaultValue("true") boolean basicEnabled) {}

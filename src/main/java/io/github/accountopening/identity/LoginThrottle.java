@@ -4,9 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +13,8 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Failed password logins, counted per client address and user. Camunda's own lock counts per user only,
@@ -44,20 +43,26 @@ public class LoginThrottle {
     private final Cache<Key, List<Instant>> failures;
     private final Counter wrongCredentials;
     private final Counter throttled;
-    private final Lock[] stripes = IntStream.range(0, 256).mapToObj(i -> new ReentrantLock()).toArray(Lock[]::new);
+    private final Lock[] stripes =
+            IntStream.range(0, 256).mapToObj(i -> new ReentrantLock()).toArray(Lock[]::new);
 
     LoginThrottle(LoginThrottleProperties properties, MeterRegistry meters, Clock clock) {
         this.maxFailures = properties.maxFailures();
         this.window = properties.window();
         this.clock = clock;
-        this.failures = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(MAX_TRACKED).build();
+        this.failures = Caffeine.newBuilder()
+                .expireAfterWrite(window)
+                .maximumSize(MAX_TRACKED)
+                .build();
         this.wrongCredentials = counter(meters, "wrong_credentials");
         this.throttled = counter(meters, "throttled");
     }
 
     private static Counter counter(MeterRegistry meters, String outcome) {
-        return Counter.builder(FAILURES).tag("outcome", outcome)
-                .description("Password logins refused: wrong user or password, or refused unchecked after too many of those")
+        return Counter.builder(FAILURES)
+                .tag("outcome", outcome)
+                .description(
+                        "Password logins refused: wrong user or password, or refused unchecked after too many of those")
                 .register(meters);
     }
 
@@ -89,12 +94,23 @@ public class LoginThrottle {
         Instant now = clock.instant();
         // the last maxFailures failures within the window, oldest first; replaced whole, so readers need no lock
         List<Instant> recent = failures.asMap().compute(new Key(address, user), (key, known) -> {
-            List<Instant> times = Stream.concat(known == null ? Stream.empty()
-                    : known.stream().filter(at -> at.plus(window).isAfter(now)), Stream.of(now)).toList();
+            List<Instant> times = Stream.concat(
+                            known == null
+                                    ? Stream.empty()
+                                    : known.stream()
+                                            .filter(at -> at.plus(window).isAfter(now)),
+                            Stream.of(now))
+                    .toList();
             return times.subList(Math.max(0, times.size() - maxFailures), times.size());
         });
-        log.warn("Login refused for user '{}' from {}: unknown user or wrong password ({} of {} within {}{})", printable(user),
-                address, recent.size(), maxFailures, window, recent.size() < maxFailures ? "" : "; that address now waits for that user");
+        log.warn(
+                "Login refused for user '{}' from {}: unknown user or wrong password ({} of {} within {}{})",
+                printable(user),
+                address,
+                recent.size(),
+                maxFailures,
+                window,
+                recent.size() < maxFailures ? "" : "; that address now waits for that user");
     }
 
     /** The right password: this address starts afresh for this user. */

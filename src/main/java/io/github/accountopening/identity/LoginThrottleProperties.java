@@ -1,9 +1,8 @@
 package io.github.accountopening.identity;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * {@code account-opening.security.login-throttle.*}: this many failed password logins for one user from
@@ -11,15 +10,18 @@ import java.time.Duration;
  * of them leaves the window.
  */
 @ConfigurationProperties("account-opening.security.login-throttle")
-record LoginThrottleProperties(@DefaultValue("5") int maxFailures,
-                               @DefaultValue("PT5M") Duration window) {
+record LoginThrottleProperties(
+        @DefaultValue("5") int maxFailures,
+        @DefaultValue("PT5M") Duration window) {
 
     LoginThrottleProperties {
         if (maxFailures < 1) {
-            throw new IllegalArgumentException("account-opening.security.login-throttle.max-failures must be at least 1, not " + maxFailures);
+            throw new IllegalArgumentException(
+                    "account-opening.security.login-throttle.max-failures must be at least 1, not " + maxFailures);
         }
         if (window == null || window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("account-opening.security.login-throttle.window must be positive, not " + window);
+            throw new IllegalArgumentException(
+                    "account-opening.security.login-throttle.window must be positive, not " + window);
         }
     }
 }

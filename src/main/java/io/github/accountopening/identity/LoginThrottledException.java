@@ -1,8 +1,7 @@
 package io.github.accountopening.identity;
 
-import org.springframework.security.core.AuthenticationException;
-
 import java.time.Duration;
+import org.springframework.security.core.AuthenticationException;
 
 /** Too many wrong passwords for this user from this address: refused unchecked for a while. */
 class LoginThrottledException extends AuthenticationException {
@@ -30,8 +29,8 @@ class LoginThrottledException extends AuthenticationException {
     }
 
     static String message(String user, long seconds) {
-        return "too many failed logins for user '" + LoginThrottle.printable(user) + "' from this address: try again in "
-                + seconds + " seconds";
+        return "too many failed logins for user '" + LoginThrottle.printable(user)
+                + "' from this address: try again in " + seconds + " seconds";
     }
 
     /** Whole seconds for Retry-After, rounded up, so a client that waits that long is let in. */

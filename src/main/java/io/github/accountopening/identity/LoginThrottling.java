@@ -3,13 +3,12 @@ package io.github.accountopening.identity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
 
 /**
  * One throttle for every password login: HTTP Basic on the APIs and the webapps' login form. Camunda's
@@ -26,7 +25,9 @@ class LoginThrottling {
     }
 
     @Bean
-    FilterRegistrationBean<WebappLoginThrottleFilter> webappLoginThrottle(LoginThrottle throttle, ObjectMapper json,
+    FilterRegistrationBean<WebappLoginThrottleFilter> webappLoginThrottle(
+            LoginThrottle throttle,
+            ObjectMapper json,
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
         FilterRegistrationBean<WebappLoginThrottleFilter> registration =
                 new FilterRegistrationBean<>(new WebappLoginThrottleFilter(throttle, json));

@@ -5,6 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,6 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
  * A path Spring Security's firewall refuses (double slashes, path parameters, encoded slashes, ...) is the
@@ -53,13 +52,16 @@ class MalformedPaths {
             log.warn("Request path {} {} refused with 400: {}", request.getMethod(), shown, e.getMessage());
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "the request path '" + shown + "' was refused: " + e.getMessage()));
+            json.writeValue(
+                    response.getOutputStream(),
+                    ProblemDetail.forStatusAndDetail(
+                            HttpStatus.BAD_REQUEST, "the request path '" + shown + "' was refused: " + e.getMessage()));
         };
     }
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> malformedPathFilter(HttpFirewall firewall, RequestRejectedHandler rejected) {
+    FilterRegistrationBean<OncePerRequestFilter> malformedPathFilter(
+            HttpFirewall firewall, RequestRejectedHandler rejected) {
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

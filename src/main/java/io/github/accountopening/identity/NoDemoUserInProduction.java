@@ -1,12 +1,11 @@
 package io.github.accountopening.identity;
 
 import io.github.accountopening.config.UnsafeProductionConfigurationException;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * Under {@code prod}, refuses to start while HTTP Basic is on and a {@code demo} user is left in

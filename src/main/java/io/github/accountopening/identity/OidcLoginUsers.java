@@ -26,7 +26,10 @@ class OidcLoginUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser user = delegate.loadUser(request);
         TokenUsers.singleSignOnUser(user.getClaims(), properties, identity, "the identity provider's login");
-        return new DefaultOidcUser(TokenClaims.groups(user.getClaims(), properties), user.getIdToken(),
-                user.getUserInfo(), properties.userClaim());
+        return new DefaultOidcUser(
+                TokenClaims.groups(user.getClaims(), properties),
+                user.getIdToken(),
+                user.getUserInfo(),
+                properties.userClaim());
     }
 }

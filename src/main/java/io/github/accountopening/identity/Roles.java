@@ -1,10 +1,9 @@
 package io.github.accountopening.identity;
 
 import io.github.accountopening.process.AccountOpeningProcess;
-import org.camunda.bpm.engine.authorization.Groups;
-
 import java.util.Collection;
 import java.util.List;
+import org.camunda.bpm.engine.authorization.Groups;
 
 /** The groups a user can be in, as Camunda knows them and as Spring Security sees them. */
 public final class Roles {
@@ -23,8 +22,7 @@ public final class Roles {
     /** Spring Security authorities carry groups with this prefix, apart from any other authority. */
     static final String AUTHORITY_PREFIX = "GROUP_";
 
-    private Roles() {
-    }
+    private Roles() {}
 
     static String authority(String group) {
         return AUTHORITY_PREFIX + group;
@@ -36,7 +34,8 @@ public final class Roles {
 
     /** The group ids among a user's authorities. */
     static List<String> groups(Collection<? extends org.springframework.security.core.GrantedAuthority> authorities) {
-        return authorities.stream().map(org.springframework.security.core.GrantedAuthority::getAuthority)
+        return authorities.stream()
+                .map(org.springframework.security.core.GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith(AUTHORITY_PREFIX))
                 .map(a -> a.substring(AUTHORITY_PREFIX.length()))
                 .toList();

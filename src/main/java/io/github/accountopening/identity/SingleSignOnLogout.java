@@ -2,6 +2,7 @@ package io.github.accountopening.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -10,8 +11,6 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-
-import java.io.IOException;
 
 /**
  * Logging out of a webapp ends the application's session and, on {@code POST /logout}, the identity
@@ -34,7 +33,8 @@ class SingleSignOnLogout implements LogoutSuccessHandler {
     static RequestMatcher matcher(String webapps) {
         return new OrRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"),
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, webapps + "/api/admin/auth/user/*/logout"));
+                PathPatternRequestMatcher.withDefaults()
+                        .matcher(HttpMethod.POST, webapps + "/api/admin/auth/user/*/logout"));
     }
 
     @Override

@@ -1,6 +1,11 @@
 package io.github.accountopening.identity;
 
 import jakarta.servlet.FilterConfig;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -10,12 +15,6 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-
-import java.time.Instant;
-import java.util.Date;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Camunda's container-based login for Cockpit, Tasklist and Admin, fed by the OpenID Connect login.
@@ -38,13 +37,14 @@ class SingleSignOnWebappFilter extends ContainerBasedAuthenticationFilter {
     protected boolean isAuthenticated(Authentication authentication, String engineName, String username) {
         var login = SecurityContextHolder.getContext().getAuthentication();
         return super.isAuthenticated(authentication, engineName, username)
-                && authentication instanceof UserAuthentication user && login != null
+                && authentication instanceof UserAuthentication user
+                && login != null
                 && Set.copyOf(user.getGroupIds()).equals(Set.copyOf(Roles.groups(login.getAuthorities())));
     }
 
     @Override
-    protected UserAuthentication createAuthentication(ProcessEngine engine, String userId, List<String> groups,
-                                                      List<String> tenants) {
+    protected UserAuthentication createAuthentication(
+            ProcessEngine engine, String userId, List<String> groups, List<String> tenants) {
         AuthorizationService authorizations = engine.getAuthorizationService();
         Set<String> apps = new HashSet<>();
         apps.add(AuthenticationUtil.APP_WELCOME);

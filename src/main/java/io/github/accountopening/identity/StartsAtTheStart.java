@@ -1,5 +1,7 @@
 package io.github.accountopening.identity;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -9,9 +11,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A process starts at its start event, for everyone but {@code camunda-admin}. Camunda lets whoever may create
@@ -26,11 +25,13 @@ class StartsAtTheStart extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
         interceptors.add(new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {
-                if (command instanceof StartProcessInstanceAtActivitiesCmd || command instanceof AbstractRestartProcessInstanceCmd) {
+                if (command instanceof StartProcessInstanceAtActivitiesCmd
+                        || command instanceof AbstractRestartProcessInstanceCmd) {
                     refuseUnlessAdmin(configuration.getIdentityService().getCurrentAuthentication());
                 }
                 return next.execute(command);
@@ -40,7 +41,9 @@ class StartsAtTheStart extends AbstractProcessEnginePlugin {
     }
 
     static void refuseUnlessAdmin(Authentication user) {
-        if (user == null || user.getUserId() == null || (user.getGroupIds() != null && user.getGroupIds().contains(Roles.ADMIN))) {
+        if (user == null
+                || user.getUserId() == null
+                || (user.getGroupIds() != null && user.getGroupIds().contains(Roles.ADMIN))) {
             return; // the application's own code, or an administrator
         }
         throw new AuthorizationException("User '" + user.getUserId() + "' may start a process only at its start event: "

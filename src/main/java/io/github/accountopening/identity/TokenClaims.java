@@ -1,13 +1,12 @@
 package io.github.accountopening.identity;
 
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * Reads the user and the groups from a token's claims, for bearer tokens and for the webapps' login
@@ -15,8 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class TokenClaims {
 
-    private TokenClaims() {
-    }
+    private TokenClaims() {}
 
     /** The user id, or null when the token does not carry the claim. */
     static @Nullable String user(Map<String, Object> claims, IdentityProperties properties) {
@@ -34,14 +32,20 @@ final class TokenClaims {
         Object value = claims.get(properties.groupsClaim());
         List<String> names;
         if (value instanceof Collection<?> collection) {
-            names = collection.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+            names = collection.stream()
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .toList();
         } else if (value instanceof String text) {
             String delimiter = properties.groupsDelimiter();
-            names = delimiter == null || delimiter.isEmpty() ? List.of(text) : List.of(text.split(Pattern.quote(delimiter), -1));
+            names = delimiter == null || delimiter.isEmpty()
+                    ? List.of(text)
+                    : List.of(text.split(Pattern.quote(delimiter), -1));
         } else {
             names = List.of();
         }
-        return names.stream().map(n -> n.startsWith("/") ? n.substring(n.lastIndexOf('/') + 1) : n)
+        return names.stream()
+                .map(n -> n.startsWith("/") ? n.substring(n.lastIndexOf('/') + 1) : n)
                 .filter(n -> !n.isEmpty())
                 .distinct()
                 .map(n -> (GrantedAuthority) new SimpleGrantedAuthority(Roles.authority(n)))

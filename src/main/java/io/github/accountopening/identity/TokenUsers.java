@@ -1,5 +1,6 @@
 package io.github.accountopening.identity;
 
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -8,8 +9,6 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-
-import java.util.Map;
 
 /**
  * A verified bearer token becomes the user and groups its claims name. Token users and Camunda's own
@@ -33,8 +32,8 @@ class TokenUsers implements Converter<Jwt, AbstractAuthenticationToken> {
     }
 
     /** The user the claims name, refused when there is none or when it is a local Camunda user. */
-    static String singleSignOnUser(Map<String, Object> claims, IdentityProperties properties, IdentityService identity,
-                                   String source) {
+    static String singleSignOnUser(
+            Map<String, Object> claims, IdentityProperties properties, IdentityService identity, String source) {
         String user = TokenClaims.user(claims, properties);
         if (user == null) {
             throw invalid(source + " has no claim '" + properties.userClaim() + "' naming the user");

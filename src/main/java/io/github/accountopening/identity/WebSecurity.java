@@ -1,11 +1,27 @@
 package io.github.accountopening.identity;
 
+import static io.github.accountopening.identity.Roles.ADMIN;
+import static io.github.accountopening.identity.Roles.ANALYSTS;
+import static io.github.accountopening.identity.Roles.MONITORING;
+import static io.github.accountopening.identity.Roles.ONBOARDING;
+import static io.github.accountopening.identity.Roles.OPS;
+import static io.github.accountopening.identity.Roles.authorities;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.accountopening.config.AccountOpeningProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,23 +53,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import static io.github.accountopening.identity.Roles.ADMIN;
-import static io.github.accountopening.identity.Roles.ANALYSTS;
-import static io.github.accountopening.identity.Roles.MONITORING;
-import static io.github.accountopening.identity.Roles.ONBOARDING;
-import static io.github.accountopening.identity.Roles.OPS;
-import static io.github.accountopening.identity.Roles.authorities;
-import org.jspecify.annotations.Nullable;
-
 /**
  * Who reaches which endpoint. Webhooks prove themselves by signature. The REST APIs take HTTP Basic
  * of a Camunda user (unless switched off) and, once an issuer is configured, bearer tokens; on
@@ -69,8 +68,8 @@ class WebSecurity {
 
     static final String ENGINE_REST = "/engine-rest/**";
     /** Everything springdoc serves: the API description in JSON and YAML, and Swagger UI. */
-    static final List<String> API_DOCS = List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
-            "/swagger-ui.html", "/swagger-ui/**");
+    static final List<String> API_DOCS =
+            List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**");
 
     /** Our own endpoints and the groups that may use them, first match wins. */
     record PathRule(List<String> paths, List<String> groups) {
@@ -80,8 +79,11 @@ class WebSecurity {
 
         static String groupsFor(HttpServletRequest request) {
             return PATH_RULES.stream()
-                    .filter(rule -> WebSecurity.paths(rule.paths().toArray(String[]::new)).matches(request))
-                    .findFirst().map(rule -> String.join(", ", rule.groups())).orElse(ADMIN);
+                    .filter(rule -> WebSecurity.paths(rule.paths().toArray(String[]::new))
+                            .matches(request))
+                    .findFirst()
+                    .map(rule -> String.join(", ", rule.groups()))
+                    .orElse(ADMIN);
         }
     }
 
@@ -100,8 +102,7 @@ class WebSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain selfAuthenticatingEndpoints(HttpSecurity http) throws Exception {
-        return http
-                .securityMatcher(paths("/webhooks/**", "/simulator/**"))
+        return http.securityMatcher(paths("/webhooks/**", "/simulator/**"))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
@@ -116,14 +117,26 @@ class WebSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain restApis(HttpSecurity http, IdentityService identity, IdentityProperties properties,
-                                 LoginThrottle throttle, ObjectProvider<JwtDecoder> tokens, ObjectMapper json,
-                                 ProcessEngine engine) throws Exception {
+    SecurityFilterChain restApis(
+            HttpSecurity http,
+            IdentityService identity,
+            IdentityProperties properties,
+            LoginThrottle throttle,
+            ObjectProvider<JwtDecoder> tokens,
+            ObjectMapper json,
+            ProcessEngine engine)
+            throws Exception {
         boolean bearer = tokens.getIfAvailable() != null;
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             if (e instanceof LoginThrottledException throttled) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
-                refuse(request, response, json, HttpStatus.TOO_MANY_REQUESTS, "AuthenticationException", throttled.detail());
+                refuse(
+                        request,
+                        response,
+                        json,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "AuthenticationException",
+                        throttled.detail());
                 return;
             }
             // A script's request (Cockpit's plugin once its session ended) must not open the browser's login dialog.
@@ -132,7 +145,11 @@ class WebSecurity {
             }
             if (e instanceof OAuth2AuthenticationException) {
                 // Why a token failed helps whoever forges one: the client learns "invalid token", the log the reason.
-                log.warn("Refused a bearer token on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+                log.warn(
+                        "Refused a bearer token on {} {}: {}",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        e.getMessage());
                 response.addHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
                 refuse(request, response, json, HttpStatus.UNAUTHORIZED, "AuthenticationException", "invalid token");
                 return;
@@ -140,21 +157,35 @@ class WebSecurity {
             if (bearer) {
                 response.addHeader("WWW-Authenticate", "Bearer");
             }
-            refuse(request, response, json, HttpStatus.UNAUTHORIZED, "AuthenticationException", bearer
-                    ? (properties.basicEnabled() ? "HTTP Basic credentials of a Camunda user or " : "")
-                    + "a valid bearer token of the configured issuer is required" + reason(e.getMessage())
-                    : "HTTP Basic credentials of a Camunda user are required");
+            refuse(
+                    request,
+                    response,
+                    json,
+                    HttpStatus.UNAUTHORIZED,
+                    "AuthenticationException",
+                    bearer
+                            ? (properties.basicEnabled() ? "HTTP Basic credentials of a Camunda user or " : "")
+                                    + "a valid bearer token of the configured issuer is required"
+                                    + reason(e.getMessage())
+                            : "HTTP Basic credentials of a Camunda user are required");
         };
-        AccessDeniedHandler forbidden = (request, response, e) -> refuse(request, response, json, HttpStatus.FORBIDDEN,
-                "AuthorizationException", "user '" + request.getRemoteUser() + "' may not " + request.getMethod() + " "
-                        + request.getRequestURI() + ": that needs one of the groups " + PathRule.groupsFor(request));
-        http.securityMatcher(paths(Stream.concat(Stream.of(ENGINE_REST, "/api/**", "/company/**", "/actuator/**"),
-                        API_DOCS.stream()).toArray(String[]::new)))
+        AccessDeniedHandler forbidden = (request, response, e) -> refuse(
+                request,
+                response,
+                json,
+                HttpStatus.FORBIDDEN,
+                "AuthorizationException",
+                "user '" + request.getRemoteUser() + "' may not " + request.getMethod() + " " + request.getRequestURI()
+                        + ": that needs one of the groups " + PathRule.groupsFor(request));
+        http.securityMatcher(paths(Stream.concat(
+                                Stream.of(ENGINE_REST, "/api/**", "/company/**", "/actuator/**"), API_DOCS.stream())
+                        .toArray(String[]::new)))
                 .csrf(csrf -> csrf.disable()) // stateless credentials on every request, no cookie to forge
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .authorizeHttpRequests(auth -> {
-                    auth.requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll();
+                    auth.requestMatchers(paths("/actuator/health", "/actuator/health/**"))
+                            .permitAll();
                     for (PathRule rule : PATH_RULES) {
                         auth.requestMatchers(paths(rule.paths().toArray(String[]::new)))
                                 .hasAnyAuthority(authorities(rule.groups().toArray(String[]::new)));
@@ -162,14 +193,14 @@ class WebSecurity {
                     auth.anyRequest().denyAll();
                 });
         // Cockpit's account record tab reads with the user's webapp session, after any Basic or token.
-        http.addFilterBefore(new WebappSessionReads(engine.getName(), paths("/api/**")), AnonymousAuthenticationFilter.class);
+        http.addFilterBefore(
+                new WebappSessionReads(engine.getName(), paths("/api/**")), AnonymousAuthenticationFilter.class);
         if (properties.basicEnabled()) {
             http.authenticationProvider(new CamundaUserAuthenticationProvider(identity, throttle))
                     .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized));
         }
         if (bearer) {
-            http.oauth2ResourceServer(server -> server
-                    .authenticationEntryPoint(unauthorized)
+            http.oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthorized)
                     .accessDeniedHandler(forbidden)
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenUsers(properties, identity))));
         }
@@ -184,16 +215,24 @@ class WebSecurity {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain noFirstRunSetup(HttpSecurity http, ObjectMapper json,
-                                        @org.springframework.beans.factory.annotation.Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps)
+    SecurityFilterChain noFirstRunSetup(
+            HttpSecurity http,
+            ObjectMapper json,
+            @org.springframework.beans.factory.annotation.Value("${camunda.bpm.webapp.application-path:/camunda}")
+                    String webapps)
             throws Exception {
-        AccessDeniedHandler refused = (request, response, e) -> camundaError(response, json, HttpStatus.FORBIDDEN,
-                "AuthorizationException", "the first-run setup is off: the first administrator comes from the configuration "
+        AccessDeniedHandler refused = (request, response, e) -> camundaError(
+                response,
+                json,
+                HttpStatus.FORBIDDEN,
+                "AuthorizationException",
+                "the first-run setup is off: the first administrator comes from the configuration "
                         + "(camunda.bpm.admin-user), and administrators are managed in the Admin webapp");
         return http.securityMatcher(paths(webapps + "/api/admin/setup/**"))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> refused.handle(request, response, null))
+                .exceptionHandling(e -> e.authenticationEntryPoint(
+                                (request, response, ex) -> refused.handle(request, response, null))
                         .accessDeniedHandler(refused))
                 .authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
                 .build();
@@ -207,10 +246,15 @@ class WebSecurity {
      */
     @Bean
     @Order(4)
-    SecurityFilterChain webappSingleSignOn(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> clients,
-                                           IdentityProperties properties, IdentityService identity,
-                                           AccountOpeningProperties application, ObjectMapper json,
-                                           @org.springframework.beans.factory.annotation.Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps)
+    SecurityFilterChain webappSingleSignOn(
+            HttpSecurity http,
+            ObjectProvider<ClientRegistrationRepository> clients,
+            IdentityProperties properties,
+            IdentityService identity,
+            AccountOpeningProperties application,
+            ObjectMapper json,
+            @org.springframework.beans.factory.annotation.Value("${camunda.bpm.webapp.application-path:/camunda}")
+                    String webapps)
             throws Exception {
         ClientRegistrationRepository registrations = clients.getIfAvailable();
         if (registrations == null) {
@@ -232,23 +276,27 @@ class WebSecurity {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
                     log.warn("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), denied.getMessage());
-                    refuse(request, response, json, HttpStatus.FORBIDDEN, "AuthorizationException",
+                    refuse(
+                            request,
+                            response,
+                            json,
+                            HttpStatus.FORBIDDEN,
+                            "AuthorizationException",
                             "logging out needs the webapps' CSRF token in the X-XSRF-TOKEN header");
                 }))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(paths(webapps + "/app/**", webapps + "/api/**")).authenticated()
-                        .anyRequest().permitAll())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(paths(webapps + "/app/**", webapps + "/api/**"))
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
                 .addFilterBefore(new IdTokenExpiry(), AnonymousAuthenticationFilter.class)
-                .oauth2Login(login -> login
-                        .clientRegistrationRepository(publicRegistrations)
+                .oauth2Login(login -> login.clientRegistrationRepository(publicRegistrations)
                         .failureHandler((request, response, e) -> {
                             log.warn("Refused a webapp login: {}", e.getMessage());
                             loginFailed.onAuthenticationFailure(request, response, e);
                         })
                         .userInfoEndpoint(user -> user.oidcUserService(new OidcLoginUsers(properties, identity))))
-                .logout(logout -> logout
-                        .logoutRequestMatcher(logouts)
+                .logout(logout -> logout.logoutRequestMatcher(logouts)
                         .logoutSuccessHandler(new SingleSignOnLogout(publicRegistrations, publicUrl, webapps)))
                 .build();
     }
@@ -257,7 +305,8 @@ class WebSecurity {
      * The registrations with {@code {baseUrl}} in their redirect URI replaced by the public URL: Spring
      * builds it from the request, whose Host header the client chooses.
      */
-    private static ClientRegistrationRepository atPublicUrl(ClientRegistrationRepository registrations, String publicUrl) {
+    private static ClientRegistrationRepository atPublicUrl(
+            ClientRegistrationRepository registrations, String publicUrl) {
         if (!(registrations instanceof Iterable<?> all)) {
             throw new IllegalStateException("single sign-on needs the client registrations listed, not "
                     + registrations.getClass().getName());
@@ -266,7 +315,8 @@ class WebSecurity {
         for (Object registration : all) {
             ClientRegistration r = (ClientRegistration) registration;
             rewritten.add(ClientRegistration.withClientRegistration(r)
-                    .redirectUri(r.getRedirectUri().replace("{baseUrl}", publicUrl)).build());
+                    .redirectUri(r.getRedirectUri().replace("{baseUrl}", publicUrl))
+                    .build());
         }
         return new InMemoryClientRegistrationRepository(rewritten);
     }
@@ -277,11 +327,19 @@ class WebSecurity {
      */
     static RequestMatcher paths(String... patterns) {
         return new OrRequestMatcher(Arrays.stream(patterns)
-                .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern)).toList());
+                .map(pattern -> (RequestMatcher)
+                        PathPatternRequestMatcher.withDefaults().matcher(pattern))
+                .toList());
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, ObjectMapper json,
-                               HttpStatus status, String camundaType, String message) throws IOException {
+    private static void refuse(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ObjectMapper json,
+            HttpStatus status,
+            String camundaType,
+            String message)
+            throws IOException {
         if (paths(ENGINE_REST).matches(request)) {
             // Camunda REST clients read Camunda's error body.
             camundaError(response, json, status, camundaType, message);
@@ -293,7 +351,8 @@ class WebSecurity {
     }
 
     /** Camunda's own error body, {@code {"type", "message"}}, as its REST API and the webapps' API answer. */
-    static void camundaError(HttpServletResponse response, ObjectMapper json, HttpStatus status, String type, String message)
+    static void camundaError(
+            HttpServletResponse response, ObjectMapper json, HttpStatus status, String type, String message)
             throws IOException {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("type", type);

@@ -8,11 +8,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UrlPathHelper;
-
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,6 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The webapps' login form (Cockpit, Tasklist, Admin) under the same throttle as HTTP Basic: Camunda's own
@@ -44,7 +43,10 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !UrlPathHelper.defaultInstance.getPathWithinApplication(request).contains("/login/");
+        return !"POST".equals(request.getMethod())
+                || !UrlPathHelper.defaultInstance
+                        .getPathWithinApplication(request)
+                        .contains("/login/");
     }
 
     @Override
@@ -52,18 +54,27 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getQueryString() != null) {
             // The webapps would read a user name from the query too, where this throttle would not see it.
-            WebSecurity.camundaError(response, json, HttpStatus.BAD_REQUEST, "InvalidRequestException",
+            WebSecurity.camundaError(
+                    response,
+                    json,
+                    HttpStatus.BAD_REQUEST,
+                    "InvalidRequestException",
                     "a login sends its user name and password in the form body, not in the query");
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_FORM + 1);
         HttpServletRequest replayed = new Replayed(request, body);
         if (body.length > MAX_FORM) {
-            WebSecurity.camundaError(response, json, HttpStatus.PAYLOAD_TOO_LARGE, "InvalidRequestException",
+            WebSecurity.camundaError(
+                    response,
+                    json,
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "InvalidRequestException",
                     "a login form holds a user name and a password: at most " + MAX_FORM + " bytes");
             return;
         }
-        String user = formField(new String(body, StandardCharsets.UTF_8), "username").orElse("");
+        String user =
+                formField(new String(body, StandardCharsets.UTF_8), "username").orElse("");
         String address = request.getRemoteAddr();
         Lock oneAtATime = throttle.lockFor(address, user);
         oneAtATime.lock();
@@ -72,7 +83,11 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
             if (wait.isPresent()) {
                 long seconds = LoginThrottledException.seconds(wait.get());
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-                WebSecurity.camundaError(response, json, HttpStatus.TOO_MANY_REQUESTS, "AuthenticationException",
+                WebSecurity.camundaError(
+                        response,
+                        json,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "AuthenticationException",
                         LoginThrottledException.message(user, seconds));
                 return;
             }
@@ -91,7 +106,9 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
         try {
             return Arrays.stream(form.split("&"))
                     .map(pair -> pair.split("=", 2))
-                    .filter(pair -> pair.length == 2 && URLDecoder.decode(pair[0], StandardCharsets.UTF_8).equals(name))
+                    .filter(pair -> pair.length == 2
+                            && URLDecoder.decode(pair[0], StandardCharsets.UTF_8)
+                                    .equals(name))
                     .map(pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8))
                     .findFirst();
         } catch (IllegalArgumentException malformed) {

@@ -33,6 +33,5 @@ public final class AccountOpeningProcess {
     /** What ops decides in the escalation task, and nobody else may set. */
     static final List<String> OPS_DECISION = List.of(VAR_RESOLUTION, VAR_IBAN, VAR_BIC);
 
-    private AccountOpeningProcess() {
-    }
+    private AccountOpeningProcess() {}
 }

@@ -1,16 +1,15 @@
 package io.github.accountopening.process;
 
+import static io.github.accountopening.process.AccountOpeningProcess.*;
+
 import io.github.accountopening.account.AccountOpenings;
 import io.github.accountopening.account.StatusReport;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.util.Objects;
-
-import static io.github.accountopening.process.AccountOpeningProcess.*;
 
 /**
  * Applies what ops decided: one more polling window, a rejection, or the account they opened by hand.
@@ -35,18 +34,25 @@ class ApplyOpsResolutionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         OpsResolution resolution;
         try {
-            resolution = OpsResolution.parse(execution.getVariable(VAR_RESOLUTION),
-                    execution.getVariable(VAR_IBAN), execution.getVariable(VAR_BIC));
+            resolution = OpsResolution.parse(
+                    execution.getVariable(VAR_RESOLUTION),
+                    execution.getVariable(VAR_IBAN),
+                    execution.getVariable(VAR_BIC));
         } catch (IllegalArgumentException e) {
-            log.info("Resolution of opening {} refused, the task stays open: {}", execution.getProcessBusinessKey(), e.getMessage());
+            log.info(
+                    "Resolution of opening {} refused, the task stays open: {}",
+                    execution.getProcessBusinessKey(),
+                    e.getMessage());
             throw new InvalidResolutionException(e.getMessage());
         }
         String requestId = execution.getProcessBusinessKey();
         switch (resolution.kind()) {
             case RETRY -> execution.setVariable(VAR_GIVE_UP_AT, schedule.giveUpFromNow());
             case REJECT -> openings.apply(StatusReport.rejectedByOps(requestId, "rejected by ops"));
-            case MANUAL -> openings.apply(StatusReport.openedByOps(requestId,
-                    Objects.requireNonNull(resolution.account(), "a MANUAL resolution carries its account")));
+            case MANUAL ->
+                openings.apply(StatusReport.openedByOps(
+                        requestId,
+                        Objects.requireNonNull(resolution.account(), "a MANUAL resolution carries its account")));
         }
         OPS_DECISION.forEach(execution::removeVariable);
     }

@@ -1,14 +1,13 @@
 package io.github.accountopening.process;
 
+import static io.github.accountopening.process.AccountOpeningProcess.*;
+
 import io.github.accountopening.account.AccountOpening;
 import io.github.accountopening.account.AccountOpenings;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
-import java.util.Date;
-
-import static io.github.accountopening.process.AccountOpeningProcess.*;
 
 /**
  * Reads the record before every wait, holding its row lock until the process has committed its next

@@ -1,12 +1,12 @@
 package io.github.accountopening.process;
 
+import static io.github.accountopening.process.AccountOpeningProcess.*;
+
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
-
-import static io.github.accountopening.process.AccountOpeningProcess.*;
 
 /**
  * Evaluates the latest version of the mode table with the market and the customer type alone. A business rule
@@ -25,7 +25,8 @@ class DecideModeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object mode = decisions.evaluateDecisionTableByKey(DECISION_MODE)
+        Object mode = decisions
+                .evaluateDecisionTableByKey(DECISION_MODE)
                 .variables(Variables.putValue(VAR_MARKET, execution.getVariable(VAR_MARKET))
                         .putValue(VAR_CUSTOMER_TYPE, execution.getVariable(VAR_CUSTOMER_TYPE)))
                 .evaluate()

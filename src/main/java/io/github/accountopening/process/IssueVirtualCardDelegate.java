@@ -1,11 +1,11 @@
 package io.github.accountopening.process;
 
+import static io.github.accountopening.process.AccountOpeningProcess.VAR_CARD_ID;
+
 import io.github.accountopening.card.CardIssuer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
-import static io.github.accountopening.process.AccountOpeningProcess.VAR_CARD_ID;
 
 /** Issues the virtual card of a completed opening; idempotent per request id. */
 @Component("issueVirtualCard")

@@ -1,11 +1,11 @@
 package io.github.accountopening.process;
 
+import static io.github.accountopening.process.AccountOpeningProcess.VAR_STATUS;
+
 import io.github.accountopening.provider.AccountProvider;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
-import static io.github.accountopening.process.AccountOpeningProcess.VAR_STATUS;
 
 /** SYNC: the legacy blocking call, answered with an IBAN or a rejection. */
 @Component("openAccountLegacy")
@@ -19,6 +19,8 @@ class OpenAccountLegacyDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(VAR_STATUS, provider.openLegacy(execution.getProcessBusinessKey()).name());
+        execution.setVariable(
+                VAR_STATUS,
+                provider.openLegacy(execution.getProcessBusinessKey()).name());
     }
 }

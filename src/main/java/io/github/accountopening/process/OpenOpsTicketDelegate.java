@@ -1,12 +1,12 @@
 package io.github.accountopening.process;
 
+import static io.github.accountopening.process.AccountOpeningProcess.VAR_TICKET_KEY;
+import static io.github.accountopening.process.AccountOpeningProcess.VAR_TICKET_LINK;
+
 import io.github.accountopening.ticket.OpsTickets;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
-import static io.github.accountopening.process.AccountOpeningProcess.VAR_TICKET_KEY;
-import static io.github.accountopening.process.AccountOpeningProcess.VAR_TICKET_LINK;
 
 /**
  * Escalation: the one Jira ticket of this opening, created once even when the job is retried. It runs

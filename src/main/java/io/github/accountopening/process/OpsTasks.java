@@ -1,12 +1,11 @@
 package io.github.accountopening.process;
 
-import io.github.accountopening.account.AccountOpening;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import static io.github.accountopening.process.AccountOpeningProcess.*;
 
+import io.github.accountopening.account.AccountOpening;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static io.github.accountopening.process.AccountOpeningProcess.*;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * How an ops task names its opening, so that ten escalations in Tasklist's list are ten different lines:
@@ -18,8 +17,7 @@ final class OpsTasks {
     static final String STUCK = "Stuck opening";
     static final String CONTRADICTING = "Contradicting statuses";
 
-    private OpsTasks() {
-    }
+    private OpsTasks() {}
 
     /** Camunda keeps at most this many characters of a task's name. */
     static final int MAX_NAME = 255;

@@ -1,11 +1,11 @@
 package io.github.accountopening.process;
 
+import static io.github.accountopening.process.AccountOpeningProcess.VAR_STATUS;
+
 import io.github.accountopening.provider.AccountProvider;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
-import static io.github.accountopening.process.AccountOpeningProcess.VAR_STATUS;
 
 /** Asks NexusBank for the status no webhook brought, and applies the answer to the record. */
 @Component("pollProvider")
@@ -19,6 +19,7 @@ class PollProviderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(VAR_STATUS, provider.poll(execution.getProcessBusinessKey()).name());
+        execution.setVariable(
+                VAR_STATUS, provider.poll(execution.getProcessBusinessKey()).name());
     }
 }

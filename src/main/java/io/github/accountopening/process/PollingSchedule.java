@@ -1,10 +1,9 @@
 package io.github.accountopening.process;
 
 import io.github.accountopening.config.AccountOpeningProperties;
+import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
-
-import java.util.Date;
 
 /**
  * When the process polls and when it gives up waiting. The model reads the durations as
@@ -32,7 +31,8 @@ public class PollingSchedule {
 
     /** The moment to escalate if no terminal status has come: one give-up window from now. */
     Date giveUpFromNow() {
-        return Date.from(ClockUtil.getCurrentTime().toInstant().plus(properties.polling().giveUpAfter()));
+        return Date.from(
+                ClockUtil.getCurrentTime().toInstant().plus(properties.polling().giveUpAfter()));
     }
 
     /** Whether an opening still pending at this moment is past its give-up moment. */

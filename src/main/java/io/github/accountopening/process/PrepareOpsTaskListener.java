@@ -1,12 +1,12 @@
 package io.github.accountopening.process;
 
+import static io.github.accountopening.process.AccountOpeningProcess.*;
+
 import io.github.accountopening.account.AccountOpenings;
 import io.github.accountopening.ticket.OpsTickets;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-
-import static io.github.accountopening.process.AccountOpeningProcess.*;
 
 /**
  * What the ops form shows beside the process variables it already has, set as the investigation starts. A
@@ -29,7 +29,13 @@ class PrepareOpsTaskListener implements ExecutionListener {
         String requestId = execution.getProcessBusinessKey();
         OPS_DECISION.forEach(execution.getProcessInstance()::removeVariable);
         execution.getProcessInstance().setVariable(VAR_REQUEST_ID, requestId);
-        execution.getProcessInstance().setVariable(VAR_COCKPIT_LINK, tickets.cockpitLink(execution.getProcessInstanceId()));
-        execution.getProcessInstance().setVariable(VAR_PROVIDER_STATUS, String.valueOf(openings.get(requestId).getProviderStatus()));
+        execution
+                .getProcessInstance()
+                .setVariable(VAR_COCKPIT_LINK, tickets.cockpitLink(execution.getProcessInstanceId()));
+        execution
+                .getProcessInstance()
+                .setVariable(
+                        VAR_PROVIDER_STATUS,
+                        String.valueOf(openings.get(requestId).getProviderStatus()));
     }
 }

@@ -1,5 +1,7 @@
 package io.github.accountopening.process;
 
+import static io.github.accountopening.process.AccountOpeningProcess.*;
+
 import io.github.accountopening.account.AccountOpening;
 import io.github.accountopening.account.StatusListener;
 import io.github.accountopening.account.StatusReport;
@@ -12,8 +14,6 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
-
-import static io.github.accountopening.process.AccountOpeningProcess.*;
 
 /**
  * Told by the records, inside the transaction and under the row lock that changed one: schedules the
@@ -32,7 +32,8 @@ class ProcessStatusListener implements StatusListener {
         this.tasks = tasks;
         // registered at 0, so that an alert on its increase sees the first contradiction
         this.contradictions = Counter.builder("account.opening.contradictions")
-                .description("Terminal statuses that contradicted the record's: each one is an ops task").register(meters);
+                .description("Terminal statuses that contradicted the record's: each one is an ops task")
+                .register(meters);
     }
 
     @Override

@@ -1,13 +1,12 @@
 package io.github.accountopening.process;
 
+import static io.github.accountopening.process.AccountOpeningProcess.VAR_GIVE_UP_AT;
+import static io.github.accountopening.process.AccountOpeningProcess.VAR_TRACKING_ID;
+
 import io.github.accountopening.provider.AccountProvider;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
-
-import static io.github.accountopening.process.AccountOpeningProcess.VAR_GIVE_UP_AT;
-import static io.github.accountopening.process.AccountOpeningProcess.VAR_TRACKING_ID;
 
 /** ASYNC: asks NexusBank for the account; the answer is only a tracking id. Starts the give-up clock. */
 @Component("requestProviderAccount")

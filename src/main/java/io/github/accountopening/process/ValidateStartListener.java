@@ -1,13 +1,12 @@
 package io.github.accountopening.process;
 
+import java.util.List;
+import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.UUID;
 
 /** Start event: refuses an invalid start before anything is stored, and gives a missing business key a UUID. */
 @Component("validateStart")

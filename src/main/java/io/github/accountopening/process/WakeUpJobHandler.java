@@ -1,5 +1,7 @@
 package io.github.accountopening.process;
 
+import static io.github.accountopening.process.AccountOpeningProcess.*;
+
 import io.github.accountopening.account.AccountOpening;
 import io.github.accountopening.account.AccountOpenings;
 import org.camunda.bpm.engine.RuntimeService;
@@ -14,8 +16,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-
-import static io.github.accountopening.process.AccountOpeningProcess.*;
 
 /**
  * The wake-up of an opening whose record a webhook or the sandbox moved to a terminal status: a job
@@ -74,9 +74,13 @@ class WakeUpJobHandler implements JobHandler<WakeUpJobHandler.Opening> {
      * would read the definition's row again in every acknowledgement, only to find it in that cache.
      */
     private static String definitionKey(CommandContext commandContext, ExecutionEntity instance) {
-        ProcessDefinitionEntity cached = commandContext.getProcessEngineConfiguration().getDeploymentCache()
+        ProcessDefinitionEntity cached = commandContext
+                .getProcessEngineConfiguration()
+                .getDeploymentCache()
                 .findProcessDefinitionFromCache(instance.getProcessDefinitionId());
-        return cached != null ? cached.getKey() : instance.getProcessDefinition().getKey();
+        return cached != null
+                ? cached.getKey()
+                : instance.getProcessDefinition().getKey();
     }
 
     @Override
@@ -90,10 +94,11 @@ class WakeUpJobHandler implements JobHandler<WakeUpJobHandler.Opening> {
         RuntimeService runtime = commandContext.getProcessEngineConfiguration().getRuntimeService();
         // Narrowed to the opening's own instance first, so neither look-up scans other instances' variables.
         boolean waiting = runtime.createEventSubscriptionQuery()
-                .processInstanceId(opening.getProcessInstanceId())
-                .eventType("message")
-                .eventName(MESSAGE_STATUS_RECEIVED)
-                .count() > 0;
+                        .processInstanceId(opening.getProcessInstanceId())
+                        .eventType("message")
+                        .eventName(MESSAGE_STATUS_RECEIVED)
+                        .count()
+                > 0;
         if (!waiting) {
             log.debug("Opening {} is not waiting: its next record check finds the status", target.requestId());
             return;

@@ -1,8 +1,6 @@
 package io.github.accountopening.provider;
 
 import feign.RetryableException;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.github.accountopening.account.AccountOpening;
 import io.github.accountopening.account.AccountOpenings;
 import io.github.accountopening.account.AccountStatus;
@@ -10,11 +8,12 @@ import io.github.accountopening.account.ApplyResult;
 import io.github.accountopening.account.BankAccount;
 import io.github.accountopening.account.ProviderStatus;
 import io.github.accountopening.account.StatusReport;
-import org.springframework.stereotype.Service;
-
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
 
 /** Asks NexusBank and applies every answer to the account record, like any other status report. */
 @Service
@@ -34,21 +33,28 @@ public class AccountProvider {
     }
 
     private Counter polls(ProviderStatus status) {
-        return Counter.builder("account.opening.polls").tag("status", status.name())
-                .description("Polls of NexusBank's status API, by the status it answered").register(meters);
+        return Counter.builder("account.opening.polls")
+                .tag("status", status.name())
+                .description("Polls of NexusBank's status API, by the status it answered")
+                .register(meters);
     }
 
     /** ASYNC request: returns the tracking id, or null when NexusBank refused the request outright. */
     public @Nullable String requestAccount(String requestId) {
         AccountOpening opening = openings.get(requestId);
         try {
-            NexusBankApi.OpeningAccepted accepted = call("POST /v2/account-openings",
-                    () -> nexusBank.requestAccount(requestId, requestOf(opening)));
-            if (accepted == null || accepted.trackingId() == null || accepted.trackingId().isBlank()) {
-                throw new ProviderUnavailableException("NexusBank accepted opening " + requestId + " without a tracking_id");
+            NexusBankApi.OpeningAccepted accepted =
+                    call("POST /v2/account-openings", () -> nexusBank.requestAccount(requestId, requestOf(opening)));
+            if (accepted == null
+                    || accepted.trackingId() == null
+                    || accepted.trackingId().isBlank()) {
+                throw new ProviderUnavailableException(
+                        "NexusBank accepted opening " + requestId + " without a tracking_id");
             }
             // A terminal status comes with its details by webhook or poll; the create answer only says it is under way.
-            ProviderStatus status = ProviderStatus.parse(accepted.status()).filter(s -> !s.isTerminal()).orElse(ProviderStatus.INITIATED);
+            ProviderStatus status = ProviderStatus.parse(accepted.status())
+                    .filter(s -> !s.isTerminal())
+                    .orElse(ProviderStatus.INITIATED);
             openings.apply(StatusReport.accepted(requestId, accepted.trackingId(), status));
             return accepted.trackingId();
         } catch (ProviderRejectedException e) {
@@ -62,7 +68,8 @@ public class AccountProvider {
         AccountOpening opening = openings.get(requestId);
         StatusReport report;
         try {
-            NexusBankApi.LegacyAccount account = call("POST /v1/accounts", () -> nexusBank.openLegacy(requestId, requestOf(opening)));
+            NexusBankApi.LegacyAccount account =
+                    call("POST /v1/accounts", () -> nexusBank.openLegacy(requestId, requestOf(opening)));
             report = StatusReport.opened(requestId, bankAccount(account.iban(), account.bic()));
         } catch (ProviderRejectedException e) {
             report = StatusReport.refused(requestId, e.reason());
@@ -77,14 +84,16 @@ public class AccountProvider {
         if (trackingId == null) {
             return opening.getStatus();
         }
-        NexusBankApi.OpeningStatus answer = call("GET /v2/account-openings/" + trackingId,
-                () -> nexusBank.status(trackingId));
-        ProviderStatus status = ProviderStatus.parse(answer.status()).orElseThrow(() -> new ProviderUnavailableException(
-                "NexusBank's status API answered the unknown status '" + answer.status() + "' for tracking id "
-                        + trackingId + "; expected one of " + ProviderStatus.names()));
+        NexusBankApi.OpeningStatus answer =
+                call("GET /v2/account-openings/" + trackingId, () -> nexusBank.status(trackingId));
+        ProviderStatus status = ProviderStatus.parse(answer.status())
+                .orElseThrow(() -> new ProviderUnavailableException(
+                        "NexusBank's status API answered the unknown status '" + answer.status() + "' for tracking id "
+                                + trackingId + "; expected one of " + ProviderStatus.names()));
         polls(status).increment();
         BankAccount account = status == ProviderStatus.COMPLETED ? bankAccount(answer.iban(), answer.bic()) : null;
-        return recordStatus(openings.apply(StatusReport.polled(requestId, trackingId, status, account, answer.reason())));
+        return recordStatus(
+                openings.apply(StatusReport.polled(requestId, trackingId, status, account, answer.reason())));
     }
 
     /** A report about a record that exists is never parked, so it always has the record's status. */
@@ -93,8 +102,8 @@ public class AccountProvider {
     }
 
     private static NexusBankApi.OpeningRequest requestOf(AccountOpening o) {
-        return new NexusBankApi.OpeningRequest(o.getRequestId(), o.getCustomerId(), o.getLegalName(), o.getMarket(),
-                o.getCustomerType());
+        return new NexusBankApi.OpeningRequest(
+                o.getRequestId(), o.getCustomerId(), o.getLegalName(), o.getMarket(), o.getCustomerType());
     }
 
     private static BankAccount bankAccount(String iban, String bic) {

@@ -20,18 +20,14 @@ public interface NexusBankApi {
     LegacyAccount openLegacy(@Param("requestId") String requestId, OpeningRequest request);
 
     /** Body of both the asynchronous and the legacy request. */
-    record OpeningRequest(String reference, String customerId, String legalName, String market, String customerType) {
-    }
+    record OpeningRequest(String reference, String customerId, String legalName, String market, String customerType) {}
 
     /** 202 answer of the asynchronous request. */
-    record OpeningAccepted(String trackingId, String status) {
-    }
+    record OpeningAccepted(String trackingId, String status) {}
 
     /** Answer of the status API, and body of a webhook without its {@code occurred_at}. */
-    record OpeningStatus(String trackingId, String reference, String status, String iban, String bic, String reason) {
-    }
+    record OpeningStatus(String trackingId, String reference, String status, String iban, String bic, String reason) {}
 
     /** 200 answer of the legacy call. */
-    record LegacyAccount(String iban, String bic) {
-    }
+    record LegacyAccount(String iban, String bic) {}
 }

@@ -1,7 +1,7 @@
 package io.github.accountopening.provider;
 
-import io.github.accountopening.config.FeignClients;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.accountopening.config.FeignClients;
 import io.github.accountopening.config.NexusBankProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

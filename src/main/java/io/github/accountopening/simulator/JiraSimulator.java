@@ -1,6 +1,19 @@
 package io.github.accountopening.simulator;
 
+import io.github.accountopening.simulator.JiraSimulatorProperties.Kind;
 import io.github.accountopening.ticket.JiraProperties;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -12,22 +25,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import io.github.accountopening.simulator.JiraSimulatorProperties.Kind;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A stand-in for Jira's REST API under {@code /simulator/jira}, playing Jira Cloud or Jira Data Center
@@ -49,10 +46,19 @@ import org.jspecify.annotations.Nullable;
 public class JiraSimulator {
 
     private static final Pattern LABEL_QUERY = Pattern.compile("labels\\s*=\\s*\"?([^\"\\s]+)\"?");
-    private static final String NOT_A_DOCUMENT = "Operation value must be an Atlassian Document (see the Atlassian Document Format)";
+    private static final String NOT_A_DOCUMENT =
+            "Operation value must be an Atlassian Document (see the Atlassian Document Format)";
 
-    public record Issue(String id, String key, String project, String summary, @Nullable String description, String issueType,
-                        List<String> labels, List<String> comments, Instant createdAt) {
+    public record Issue(
+            String id,
+            String key,
+            String project,
+            String summary,
+            @Nullable String description,
+            String issueType,
+            List<String> labels,
+            List<String> comments,
+            Instant createdAt) {
         public Issue {
             labels = List.copyOf(labels);
         }
@@ -77,24 +83,50 @@ public class JiraSimulator {
         if (!served(version)) {
             return notFound(version, "serverInfo");
         }
-        return ResponseEntity.ok(kind == Kind.CLOUD
-                ? Map.of("baseUrl", "https://example.atlassian.net", "version", "1001.0.0-SNAPSHOT", "buildNumber", 100300,
-                        "deploymentType", "Cloud", "serverTitle", "Jira")
-                : Map.of("baseUrl", "https://jira.example.com", "version", "10.3.4", "buildNumber", 10030004,
-                        "deploymentType", "Server", "serverTitle", "Jira"));
+        return ResponseEntity.ok(
+                kind == Kind.CLOUD
+                        ? Map.of(
+                                "baseUrl",
+                                "https://example.atlassian.net",
+                                "version",
+                                "1001.0.0-SNAPSHOT",
+                                "buildNumber",
+                                100300,
+                                "deploymentType",
+                                "Cloud",
+                                "serverTitle",
+                                "Jira")
+                        : Map.of(
+                                "baseUrl",
+                                "https://jira.example.com",
+                                "version",
+                                "10.3.4",
+                                "buildNumber",
+                                10030004,
+                                "deploymentType",
+                                "Server",
+                                "serverTitle",
+                                "Jira"));
     }
 
     /** Cloud removed it in 2025 (410 Gone); Data Center keeps it, paged by offset against a total. */
     @GetMapping("/search")
-    ResponseEntity<?> search(@PathVariable String version, @RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
-                             @RequestParam(required = false) @Nullable String jql, @RequestParam(defaultValue = "0") int startAt,
-                             @RequestParam(defaultValue = "50") int maxResults) {
+    ResponseEntity<?> search(
+            @PathVariable String version,
+            @RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
+            @RequestParam(required = false) @Nullable String jql,
+            @RequestParam(defaultValue = "0") int startAt,
+            @RequestParam(defaultValue = "50") int maxResults) {
         if (!served(version)) {
             return notFound(version, "search");
         }
         if (kind == Kind.CLOUD) {
-            return ResponseEntity.status(HttpStatus.GONE).body(errors(List.of("The requested API has been removed. Please migrate to the "
-                    + "/rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046"), Map.of()));
+            return ResponseEntity.status(HttpStatus.GONE)
+                    .body(errors(
+                            List.of(
+                                    "The requested API has been removed. Please migrate to the "
+                                            + "/rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046"),
+                            Map.of()));
         }
         ResponseEntity<?> refused = refused(authorization);
         if (refused != null) {
@@ -105,8 +137,15 @@ public class JiraSimulator {
             return badJql(jql);
         }
         List<Issue> page = found.subList(Math.min(startAt, found.size()), Math.min(startAt + maxResults, found.size()));
-        return ResponseEntity.ok(Map.of("startAt", startAt, "maxResults", maxResults, "total", found.size(),
-                "issues", page.stream().map(this::found).toList()));
+        return ResponseEntity.ok(Map.of(
+                "startAt",
+                startAt,
+                "maxResults",
+                maxResults,
+                "total",
+                found.size(),
+                "issues",
+                page.stream().map(this::found).toList()));
     }
 
     /**
@@ -115,9 +154,12 @@ public class JiraSimulator {
      * its creation. Data Center has no such resource.
      */
     @GetMapping("/search/jql")
-    ResponseEntity<?> searchJql(@PathVariable String version, @RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
-                                @RequestParam(required = false) @Nullable String jql, @RequestParam(required = false) @Nullable String nextPageToken,
-                                @RequestParam(defaultValue = "50") int maxResults) {
+    ResponseEntity<?> searchJql(
+            @PathVariable String version,
+            @RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
+            @RequestParam(required = false) @Nullable String jql,
+            @RequestParam(required = false) @Nullable String nextPageToken,
+            @RequestParam(defaultValue = "50") int maxResults) {
         if (!served(version) || kind == Kind.DATA_CENTER) {
             return notFound(version, "search/jql");
         }
@@ -126,27 +168,41 @@ public class JiraSimulator {
             return refused;
         }
         if (jql == null || jql.isBlank()) {
-            return ResponseEntity.badRequest().body(errors(List.of("Unbounded JQL queries are not allowed here. Please add a search restriction to your query."), Map.of()));
+            return ResponseEntity.badRequest()
+                    .body(errors(
+                            List.of(
+                                    "Unbounded JQL queries are not allowed here. Please add a search restriction to your query."),
+                            Map.of()));
         }
         List<Issue> found = authorization == null ? List.of() : matching(jql, true);
         if (found == null) {
             return badJql(jql);
         }
-        int from = nextPageToken == null ? 0 : Integer.parseInt(new String(Base64.getUrlDecoder().decode(nextPageToken), StandardCharsets.UTF_8));
+        int from = nextPageToken == null
+                ? 0
+                : Integer.parseInt(new String(Base64.getUrlDecoder().decode(nextPageToken), StandardCharsets.UTF_8));
         int to = Math.min(from + maxResults, found.size());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("issues", found.subList(Math.min(from, found.size()), to).stream().map(this::found).toList());
+        body.put(
+                "issues",
+                found.subList(Math.min(from, found.size()), to).stream()
+                        .map(this::found)
+                        .toList());
         body.put("isLast", to >= found.size());
         if (to < found.size()) {
-            body.put("nextPageToken", Base64.getUrlEncoder().encodeToString(String.valueOf(to).getBytes(StandardCharsets.UTF_8)));
+            body.put(
+                    "nextPageToken",
+                    Base64.getUrlEncoder().encodeToString(String.valueOf(to).getBytes(StandardCharsets.UTF_8)));
         }
         return ResponseEntity.ok(body);
     }
 
     @PostMapping("/issue")
     @SuppressWarnings("unchecked")
-    ResponseEntity<?> create(@PathVariable String version, @RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
-                             @RequestBody Map<String, Object> request) {
+    ResponseEntity<?> create(
+            @PathVariable String version,
+            @RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
+            @RequestBody Map<String, Object> request) {
         if (!served(version)) {
             return notFound(version, "issue");
         }
@@ -159,8 +215,14 @@ public class JiraSimulator {
         }
         Map<String, Object> fields = request.get("fields") instanceof Map<?, ?> f ? (Map<String, Object>) f : null;
         if (fields == null || !(fields.get("project") instanceof Map<?, ?> project) || fields.get("summary") == null) {
-            return ResponseEntity.badRequest().body(errors(List.of(), Map.of("project", "Specify a valid project ID or key",
-                    "summary", "You must specify a summary of the issue.")));
+            return ResponseEntity.badRequest()
+                    .body(errors(
+                            List.of(),
+                            Map.of(
+                                    "project",
+                                    "Specify a valid project ID or key",
+                                    "summary",
+                                    "You must specify a summary of the issue.")));
         }
         Object description = fields.get("description");
         @Nullable String text;
@@ -171,28 +233,43 @@ public class JiraSimulator {
             text = description == null ? null : textOf(description);
         } else {
             if (description != null && !(description instanceof String)) {
-                return ResponseEntity.badRequest().body(errors(List.of(), Map.of("description", "Operation value must be a string")));
+                return ResponseEntity.badRequest()
+                        .body(errors(List.of(), Map.of("description", "Operation value must be a string")));
             }
             text = (String) description;
         }
         List<String> labels = fields.get("labels") instanceof List<?> l ? List.copyOf((List<String>) l) : List.of();
         for (String label : labels) {
             if (label.contains(" ")) {
-                return ResponseEntity.badRequest().body(errors(List.of(), Map.of("labels", "The label '" + label + "' contains spaces which is invalid.")));
+                return ResponseEntity.badRequest()
+                        .body(errors(
+                                List.of(),
+                                Map.of("labels", "The label '" + label + "' contains spaces which is invalid.")));
             }
         }
         String projectKey = String.valueOf(project.get("key"));
         String id = String.valueOf(sequence.incrementAndGet());
         String key = projectKey + "-" + keys.incrementAndGet();
         Object type = fields.get("issuetype") instanceof Map<?, ?> t ? t.get("name") : null;
-        issues.add(new Issue(id, key, projectKey, String.valueOf(fields.get("summary")), text, String.valueOf(type), labels,
-                new CopyOnWriteArrayList<>(), Instant.now()));
+        issues.add(new Issue(
+                id,
+                key,
+                projectKey,
+                String.valueOf(fields.get("summary")),
+                text,
+                String.valueOf(type),
+                labels,
+                new CopyOnWriteArrayList<>(),
+                Instant.now()));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id, "key", key, "self", self(version, id)));
     }
 
     @PostMapping("/issue/{key}/comment")
-    ResponseEntity<?> comment(@PathVariable String version, @RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
-                              @PathVariable String key, @RequestBody Map<String, Object> request) {
+    ResponseEntity<?> comment(
+            @PathVariable String version,
+            @RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
+            @PathVariable String key,
+            @RequestBody Map<String, Object> request) {
         if (!served(version)) {
             return notFound(version, "issue/" + key + "/comment");
         }
@@ -200,17 +277,25 @@ public class JiraSimulator {
         if (refused != null) {
             return refused;
         }
-        Issue issue = issues.stream().filter(i -> i.key().equals(key)).findFirst().orElse(null);
+        Issue issue =
+                issues.stream().filter(i -> i.key().equals(key)).findFirst().orElse(null);
         if (authorization == null || issue == null) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(errors(List.of("Issue does not exist or you do not have permission to see it."), Map.of()));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(errors(List.of("Issue does not exist or you do not have permission to see it."), Map.of()));
         }
         Object body = request.get("body");
         if ("3".equals(version) ? !isDocument(body) : !(body instanceof String)) {
-            return ResponseEntity.badRequest().body(errors(List.of(), Map.of("comment", "3".equals(version) ? NOT_A_DOCUMENT : "Comment body can not be empty!")));
+            return ResponseEntity.badRequest()
+                    .body(errors(
+                            List.of(),
+                            Map.of(
+                                    "comment",
+                                    "3".equals(version) ? NOT_A_DOCUMENT : "Comment body can not be empty!")));
         }
         String text = "3".equals(version) ? textOf(body) : (String) body;
         issue.comments().add(text);
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", String.valueOf(sequence.incrementAndGet()), "body", body));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(Map.of("id", String.valueOf(sequence.incrementAndGet()), "body", body));
     }
 
     /** The issue a key names, as its page in Jira shows it. */
@@ -254,13 +339,22 @@ public class JiraSimulator {
         if (authorization == null) {
             return null;
         }
-        String basic = "Basic " + Base64.getEncoder().encodeToString((accounts.user() + ":" + accounts.apiToken()).getBytes(StandardCharsets.UTF_8));
+        String basic = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((accounts.user() + ":" + accounts.apiToken()).getBytes(StandardCharsets.UTF_8));
         if (kind == Kind.CLOUD) {
-            return basic.equals(authorization) ? null : unauthorized(authorization.startsWith("Bearer ")
-                    ? "Failed to parse Connect Session Auth Token" : "Client must be authenticated to access this resource.");
+            return basic.equals(authorization)
+                    ? null
+                    : unauthorized(
+                            authorization.startsWith("Bearer ")
+                                    ? "Failed to parse Connect Session Auth Token"
+                                    : "Client must be authenticated to access this resource.");
         }
-        boolean token = accounts.hasPersonalAccessToken() && authorization.equals("Bearer " + accounts.personalAccessToken());
-        return token || basic.equals(authorization) ? null : unauthorized("Client must be authenticated to access this resource.");
+        boolean token =
+                accounts.hasPersonalAccessToken() && authorization.equals("Bearer " + accounts.personalAccessToken());
+        return token || basic.equals(authorization)
+                ? null
+                : unauthorized("Client must be authenticated to access this resource.");
     }
 
     /** Understands the one query escalation needs; null for any other. */
@@ -270,15 +364,25 @@ public class JiraSimulator {
             return null;
         }
         Instant visibleBefore = Instant.now().minus(lagging ? searchDelay : Duration.ZERO);
-        return withLabel(m.group(1)).stream().filter(i -> !lagging || !i.createdAt().isAfter(visibleBefore)).toList();
+        return withLabel(m.group(1)).stream()
+                .filter(i -> !lagging || !i.createdAt().isAfter(visibleBefore))
+                .toList();
     }
 
     private Map<String, Object> found(Issue issue) {
-        return Map.of("id", issue.id(), "key", issue.key(), "fields", Map.of("summary", issue.summary(), "labels", issue.labels()));
+        return Map.of(
+                "id",
+                issue.id(),
+                "key",
+                issue.key(),
+                "fields",
+                Map.of("summary", issue.summary(), "labels", issue.labels()));
     }
 
     private static boolean isDocument(@Nullable Object value) {
-        return value instanceof Map<?, ?> doc && "doc".equals(doc.get("type")) && Integer.valueOf(1).equals(doc.get("version"))
+        return value instanceof Map<?, ?> doc
+                && "doc".equals(doc.get("type"))
+                && Integer.valueOf(1).equals(doc.get("version"))
                 && doc.get("content") instanceof List<?>;
     }
 
@@ -303,7 +407,10 @@ public class JiraSimulator {
     }
 
     private static ResponseEntity<?> badJql(@Nullable String jql) {
-        return ResponseEntity.badRequest().body(errors(List.of("Error in the JQL Query: the simulator understands labels = X only, not " + jql), Map.of()));
+        return ResponseEntity.badRequest()
+                .body(errors(
+                        List.of("Error in the JQL Query: the simulator understands labels = X only, not " + jql),
+                        Map.of()));
     }
 
     private static ResponseEntity<?> unauthorized(String message) {
@@ -312,8 +419,8 @@ public class JiraSimulator {
 
     /** Data Center answers an unknown resource as Jersey does; Cloud the same way for an API version it lacks. */
     private static ResponseEntity<?> notFound(String version, String resource) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", "null for uri: /rest/api/" + version + "/" + resource,
-                "status-code", 404));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Map.of("message", "null for uri: /rest/api/" + version + "/" + resource, "status-code", 404));
     }
 
     private static Map<String, Object> errors(List<String> messages, Map<String, String> errors) {

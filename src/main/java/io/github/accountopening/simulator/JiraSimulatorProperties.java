@@ -1,8 +1,7 @@
 package io.github.accountopening.simulator;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code simulator.jira.*}: which kind of Jira the stand-in plays, and how long its Cloud search takes
@@ -11,5 +10,8 @@ import java.time.Duration;
 @ConfigurationProperties("simulator.jira")
 public record JiraSimulatorProperties(Kind deployment, Duration searchDelay) {
 
-    public enum Kind { CLOUD, DATA_CENTER }
+    public enum Kind {
+        CLOUD,
+        DATA_CENTER
+    }
 }

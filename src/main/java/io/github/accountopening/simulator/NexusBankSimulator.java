@@ -6,18 +6,6 @@ import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import io.github.accountopening.account.BankAccount;
 import io.github.accountopening.config.NexusBankProperties;
 import io.github.accountopening.config.SimulatorProperties;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +17,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A stand-in for NexusBank over real HTTP under {@code /simulator/nexusbank}. Markers in the legal name
@@ -71,6 +70,7 @@ public class NexusBankSimulator implements AutoCloseable {
         final String legalName;
         /** Decided up front, so that a webhook built at any moment carries the same account. */
         final BankAccount account;
+
         volatile String status = "INITIATED";
 
         Opening(String trackingId, String reference, String market, String legalName) {
@@ -81,50 +81,66 @@ public class NexusBankSimulator implements AutoCloseable {
             this.account = accountFor(market);
         }
 
-        public String trackingId() { return trackingId; }
-        public String status() { return status; }
-        public BankAccount account() { return account; }
+        public String trackingId() {
+            return trackingId;
+        }
+
+        public String status() {
+            return status;
+        }
+
+        public BankAccount account() {
+            return account;
+        }
         /** The terminal status this opening ends in, whatever reaches us of it. */
-        public String decidedOutcome() { return has(legalName, "[stuck]") ? "IN_PROGRESS" : has(legalName, "[reject]") ? "REJECTED" : "COMPLETED"; }
+        public String decidedOutcome() {
+            return has(legalName, "[stuck]") ? "IN_PROGRESS" : has(legalName, "[reject]") ? "REJECTED" : "COMPLETED";
+        }
     }
 
-    public record OpeningRequest(String reference, String customer_id, String legal_name, String market, String customer_type) {
-    }
+    public record OpeningRequest(
+            String reference, String customer_id, String legal_name, String market, String customer_type) {}
 
     @PostMapping("/v2/account-openings")
-    ResponseEntity<?> requestAccount(@RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
-                                     @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String key,
-                                     @RequestBody OpeningRequest request) {
+    ResponseEntity<?> requestAccount(
+            @RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
+            @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String key,
+            @RequestBody OpeningRequest request) {
         ResponseEntity<?> refused = refuse(authorization, key, request);
         if (refused != null) {
             return refused;
         }
         Opening opening = byIdempotencyKey.computeIfAbsent(key, k -> {
-            Opening created = new Opening("trk-" + UUID.randomUUID(), request.reference(), request.market(), request.legal_name());
+            Opening created = new Opening(
+                    "trk-" + UUID.randomUUID(), request.reference(), request.market(), request.legal_name());
             byTrackingId.put(created.trackingId, created);
             SimulatedWebhookSender.later(scheduler, () -> play(created), 0);
             return created;
         });
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("tracking_id", opening.trackingId, "status", "INITIATED"));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(Map.of("tracking_id", opening.trackingId, "status", "INITIATED"));
     }
 
     @GetMapping("/v2/account-openings/{trackingId}")
-    ResponseEntity<?> status(@RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
-                             @PathVariable String trackingId) {
+    ResponseEntity<?> status(
+            @RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
+            @PathVariable String trackingId) {
         if (!authorized(authorization)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "bearer api key required"));
         }
         Opening opening = byTrackingId.get(trackingId);
         if (opening == null) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", "unknown tracking id " + trackingId));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(Map.of("message", "unknown tracking id " + trackingId));
         }
         return ResponseEntity.ok(body(opening, opening.status));
     }
 
     @PostMapping("/v1/accounts")
-    ResponseEntity<?> openLegacy(@RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
-                                 @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String key,
-                                 @RequestBody OpeningRequest request) {
+    ResponseEntity<?> openLegacy(
+            @RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
+            @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String key,
+            @RequestBody OpeningRequest request) {
         ResponseEntity<?> refused = refuse(authorization, key, request);
         if (refused != null) {
             return refused;
@@ -150,12 +166,15 @@ public class NexusBankSimulator implements AutoCloseable {
     @PutMapping("/openings/{trackingId}/status")
     public ResponseEntity<?> settle(@PathVariable String trackingId, @RequestBody Map<String, String> request) {
         String status = request.get("status");
-        if (status == null || !List.of("INITIATED", "IN_PROGRESS", "COMPLETED", "REJECTED").contains(status)) {
-            return ResponseEntity.badRequest().body(Map.of("message", "status must be INITIATED, IN_PROGRESS, COMPLETED or REJECTED"));
+        if (status == null
+                || !List.of("INITIATED", "IN_PROGRESS", "COMPLETED", "REJECTED").contains(status)) {
+            return ResponseEntity.badRequest()
+                    .body(Map.of("message", "status must be INITIATED, IN_PROGRESS, COMPLETED or REJECTED"));
         }
         Opening opening = byTrackingId.get(trackingId);
         if (opening == null) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", "unknown tracking id " + trackingId));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(Map.of("message", "unknown tracking id " + trackingId));
         }
         opening.status = status;
         return ResponseEntity.ok(body(opening, status));
@@ -184,7 +203,8 @@ public class NexusBankSimulator implements AutoCloseable {
         outage = active;
     }
 
-    private @Nullable ResponseEntity<?> refuse(@Nullable String authorization, @Nullable String key, OpeningRequest request) {
+    private @Nullable ResponseEntity<?> refuse(
+            @Nullable String authorization, @Nullable String key, OpeningRequest request) {
         if (!authorized(authorization)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "bearer api key required"));
         }
@@ -192,7 +212,8 @@ public class NexusBankSimulator implements AutoCloseable {
             return ResponseEntity.badRequest().body(Map.of("reason", "Idempotency-Key header is required"));
         }
         if (outage && has(request.legal_name(), "[provider-down]")) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("message", "NexusBank is down for maintenance"));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(Map.of("message", "NexusBank is down for maintenance"));
         }
         return null;
     }
@@ -232,14 +253,19 @@ public class NexusBankSimulator implements AutoCloseable {
             if (random.nextDouble() < properties.chaos().dropRate()) {
                 continue;
             }
-            int copies = has(opening.legalName, "[duplicate]") ? 3 : random.nextDouble() < properties.chaos().duplicateRate() ? 2 : 1;
+            int copies = has(opening.legalName, "[duplicate]")
+                    ? 3
+                    : random.nextDouble() < properties.chaos().duplicateRate() ? 2 : 1;
             String webhookId = "msg_" + UUID.randomUUID();
-            SimulatedWebhookSender.later(scheduler, () -> {
-                String body = webhookBody(opening, delivery.status);
-                for (int c = 0; c < copies; c++) {
-                    sender.send(webhookId, body);
-                }
-            }, delivery.at + 1);
+            SimulatedWebhookSender.later(
+                    scheduler,
+                    () -> {
+                        String body = webhookBody(opening, delivery.status);
+                        for (int c = 0; c < copies; c++) {
+                            sender.send(webhookId, body);
+                        }
+                    },
+                    delivery.at + 1);
         }
     }
 
@@ -278,8 +304,7 @@ public class NexusBankSimulator implements AutoCloseable {
         return legalName != null && legalName.contains(marker);
     }
 
-    private record Step(String status, long at) {
-    }
+    private record Step(String status, long at) {}
 
     @Override
     public void close() {

@@ -5,9 +5,6 @@ import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 import io.github.accountopening.config.NexusBankProperties;
 import io.github.accountopening.config.SimulatorProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,14 +14,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers signed webhooks like a provider with at-least-once delivery: over real HTTP, signed with
@@ -35,7 +34,8 @@ class SimulatedWebhookSender {
     private static final Logger log = LoggerFactory.getLogger(SimulatedWebhookSender.class);
     static final int MAX_ATTEMPTS = 8;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Webhook signer;
     private final SimulatorProperties properties;
     private final ScheduledExecutorService scheduler;
@@ -44,11 +44,15 @@ class SimulatedWebhookSender {
     /** Bodies of the deliveries our endpoint accepted (202): each must have taken effect. */
     private final List<String> accepted = new CopyOnWriteArrayList<>();
 
-    SimulatedWebhookSender(NexusBankProperties nexusBank, SimulatorProperties properties, ScheduledExecutorService scheduler)
+    SimulatedWebhookSender(
+            NexusBankProperties nexusBank, SimulatorProperties properties, ScheduledExecutorService scheduler)
             throws EmptyWebhookSecretException {
         List<String> secrets = nexusBank.webhookSecret() == null ? List.of() : nexusBank.webhookSecret();
         // none at all is refused like an empty one, with the same one line at start-up
-        this.signer = new Webhook(secrets.isEmpty() || secrets.get(0) == null ? "" : secrets.get(0).trim());
+        this.signer = new Webhook(
+                secrets.isEmpty() || secrets.get(0) == null
+                        ? ""
+                        : secrets.get(0).trim());
         this.properties = properties;
         this.scheduler = scheduler;
     }
@@ -96,13 +100,14 @@ class SimulatedWebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         // the answer is handled in full here, a failure to handle it logged: the future holds nothing more
-        CompletableFuture<?> unused = http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-            try {
-                answered(webhookId, body, attempt, error == null ? response : null);
-            } catch (RuntimeException e) {
-                log.error("Webhook {}: its answer could not be handled", webhookId, e);
-            }
-        });
+        CompletableFuture<?> unused = http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .whenComplete((response, error) -> {
+                    try {
+                        answered(webhookId, body, attempt, error == null ? response : null);
+                    } catch (RuntimeException e) {
+                        log.error("Webhook {}: its answer could not be handled", webhookId, e);
+                    }
+                });
     }
 
     /** Counts the answer (none: 0) and retries a delivery that got none, a 5xx or a 429. */

@@ -3,7 +3,6 @@ package io.github.accountopening.ticket;
 import feign.Headers;
 import feign.Param;
 import feign.RequestLine;
-
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -38,20 +37,21 @@ interface JiraApi {
     @RequestLine("POST /rest/api/2/issue/{key}/comment")
     void commentDataCenter(@Param("key") String key, Map<String, Object> comment);
 
-    record ServerInfo(String baseUrl, String version, String deploymentType) {
-    }
+    record ServerInfo(String baseUrl, String version, String deploymentType) {}
 
-    record CreatedIssue(String id, String key) {
-    }
+    record CreatedIssue(String id, String key) {}
 
     /** Cloud pages with {@code nextPageToken}/{@code isLast} and has no total; Data Center with {@code startAt}/{@code total}. */
-    record SearchPage(@Nullable List<FoundIssue> issues, @Nullable Integer startAt, @Nullable Integer total,
-                      @Nullable String nextPageToken, @Nullable Boolean isLast) {
+    record SearchPage(
+            @Nullable List<FoundIssue> issues,
+            @Nullable Integer startAt,
+            @Nullable Integer total,
+            @Nullable String nextPageToken,
+            @Nullable Boolean isLast) {
         public SearchPage {
             issues = issues == null ? null : List.copyOf(issues);
         }
     }
 
-    record FoundIssue(String id, String key) {
-    }
+    record FoundIssue(String id, String key) {}
 }

@@ -1,6 +1,5 @@
 package io.github.accountopening.ticket;
 
-import io.github.accountopening.config.FeignClients;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,11 +7,11 @@ import feign.Feign;
 import feign.FeignException;
 import feign.RequestInterceptor;
 import feign.auth.BasicAuthRequestInterceptor;
+import io.github.accountopening.config.FeignClients;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.jspecify.annotations.Nullable;
-
 
 /**
  * Jira as configured: the kind named by {@code jira.deployment}, or, with {@code auto}, the kind Jira
@@ -46,7 +45,8 @@ class JiraClient {
             synchronized (this) {
                 known = kind;
                 if (known == null) {
-                    known = connect(properties.deployment() == JiraDeployment.AUTO ? detect() : properties.deployment());
+                    known = connect(
+                            properties.deployment() == JiraDeployment.AUTO ? detect() : properties.deployment());
                     kind = known;
                 }
             }
@@ -72,8 +72,10 @@ class JiraClient {
         try {
             info = feign().target(JiraApi.class, properties.baseUrl()).serverInfo();
         } catch (FeignException e) {
-            throw new IllegalStateException("Jira at " + properties.baseUrl() + " did not say which kind it is ("
-                    + e.getMessage() + "): set jira.deployment to cloud or data-center", e);
+            throw new IllegalStateException(
+                    "Jira at " + properties.baseUrl() + " did not say which kind it is (" + e.getMessage()
+                            + "): set jira.deployment to cloud or data-center",
+                    e);
         }
         String type = info == null ? null : info.deploymentType();
         JiraDeployment deployment;
@@ -85,7 +87,12 @@ class JiraClient {
             throw new IllegalStateException("Jira at " + properties.baseUrl() + " reports deploymentType " + type
                     + ": set jira.deployment to cloud or data-center");
         }
-        log.info("Jira at {} is {} ({} {}): REST API {}", properties.baseUrl(), deployment, type, info.version(),
+        log.info(
+                "Jira at {} is {} ({} {}): REST API {}",
+                properties.baseUrl(),
+                deployment,
+                type,
+                info.version(),
                 deployment == JiraDeployment.CLOUD ? "v3" : "v2");
         return deployment;
     }

@@ -80,7 +80,8 @@ sealed interface JiraKind {
 
         @Override
         public String create(NewTicket ticket) {
-            return api.createDataCenter(ticket.fields(ticket.plainDescription())).key();
+            return api.createDataCenter(ticket.fields(ticket.plainDescription()))
+                    .key();
         }
 
         @Override
@@ -96,6 +97,8 @@ sealed interface JiraKind {
 
     private static List<String> keysOf(JiraApi.@Nullable SearchPage page) {
         List<JiraApi.FoundIssue> issues = page == null ? null : page.issues();
-        return issues == null ? List.of() : issues.stream().map(JiraApi.FoundIssue::key).toList();
+        return issues == null
+                ? List.of()
+                : issues.stream().map(JiraApi.FoundIssue::key).toList();
     }
 }

@@ -1,8 +1,7 @@
 package io.github.accountopening.ticket;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code jira.*}: where escalation tickets are opened and how we sign in. Jira Cloud takes the account's
@@ -14,9 +13,17 @@ import java.time.Duration;
  *                         instead of opening a second one
  */
 @ConfigurationProperties("jira")
-public record JiraProperties(String baseUrl, JiraDeployment deployment, String user, String apiToken,
-                             String personalAccessToken, String projectKey, String issueType,
-                             Duration connectTimeout, Duration readTimeout, Duration searchSettleTime) {
+public record JiraProperties(
+        String baseUrl,
+        JiraDeployment deployment,
+        String user,
+        String apiToken,
+        String personalAccessToken,
+        String projectKey,
+        String issueType,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration searchSettleTime) {
 
     public boolean hasPersonalAccessToken() {
         return personalAccessToken != null && !personalAccessToken.isBlank();

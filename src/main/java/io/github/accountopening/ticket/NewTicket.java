@@ -9,16 +9,25 @@ import java.util.Map;
  * An escalation ticket before it is written in the form one kind of Jira takes: plain text (wiki
  * markup) for REST API v2, Atlassian Document Format for v3.
  */
-record NewTicket(String projectKey, String issueType, String summary, List<String> labels,
-                 String intro, List<Fact> facts, String closing) {
+record NewTicket(
+        String projectKey,
+        String issueType,
+        String summary,
+        List<String> labels,
+        String intro,
+        List<Fact> facts,
+        String closing) {
 
     /** One line of the description's list; a link is rendered as one. */
-    record Fact(String label, String value, boolean link) {
-    }
+    record Fact(String label, String value, boolean link) {}
 
     String plainDescription() {
         StringBuilder text = new StringBuilder(intro).append("\n\n");
-        facts.forEach(f -> text.append("* ").append(f.label()).append(": ").append(f.value()).append('\n'));
+        facts.forEach(f -> text.append("* ")
+                .append(f.label())
+                .append(": ")
+                .append(f.value())
+                .append('\n'));
         return text.append('\n').append(closing).append('\n').toString();
     }
 
@@ -26,10 +35,23 @@ record NewTicket(String projectKey, String issueType, String summary, List<Strin
         List<Object> items = new ArrayList<>();
         for (Fact f : facts) {
             Map<String, Object> value = f.link()
-                    ? Map.of("type", "text", "text", f.value(), "marks", List.of(Map.of("type", "link", "attrs", Map.of("href", f.value()))))
+                    ? Map.of(
+                            "type",
+                            "text",
+                            "text",
+                            f.value(),
+                            "marks",
+                            List.of(Map.of("type", "link", "attrs", Map.of("href", f.value()))))
                     : Map.of("type", "text", "text", f.value());
-            items.add(Map.of("type", "listItem", "content", List.of(Map.of("type", "paragraph", "content",
-                    List.of(Map.of("type", "text", "text", f.label() + ": "), value)))));
+            items.add(Map.of(
+                    "type",
+                    "listItem",
+                    "content",
+                    List.of(Map.of(
+                            "type",
+                            "paragraph",
+                            "content",
+                            List.of(Map.of("type", "text", "text", f.label() + ": "), value)))));
         }
         return document(paragraph(intro), Map.of("type", "bulletList", "content", items), paragraph(closing));
     }

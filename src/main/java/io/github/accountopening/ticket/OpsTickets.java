@@ -8,15 +8,14 @@ import io.github.accountopening.account.AccountStatus;
 import io.github.accountopening.config.AccountOpeningProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
-
 import java.net.ConnectException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
 
 /**
  * One Jira issue per opening that never got a terminal status. Jira has no idempotency key, so the
@@ -39,15 +38,20 @@ public class OpsTickets {
     private final Counter escalations;
     private final MeterRegistry meters;
 
-    OpsTickets(JiraClient jira, JiraProperties jiraProperties, AccountOpeningProperties properties,
-               AccountOpenings openings, MeterRegistry meters) {
+    OpsTickets(
+            JiraClient jira,
+            JiraProperties jiraProperties,
+            AccountOpeningProperties properties,
+            AccountOpenings openings,
+            MeterRegistry meters) {
         this.jira = jira;
         this.jiraProperties = jiraProperties;
         this.properties = properties;
         this.openings = openings;
         this.meters = meters;
         this.escalations = Counter.builder("account.opening.escalations")
-                .description("Jira tickets opened for openings that got no terminal status in time").register(meters);
+                .description("Jira tickets opened for openings that got no terminal status in time")
+                .register(meters);
         for (String operation : List.of("open", "close")) {
             failures(operation);
         }
@@ -112,8 +116,8 @@ public class OpsTickets {
             kind.comment(key, outcome(opening));
         } catch (FeignException e) {
             failures("close").increment();
-            throw new IllegalStateException("Jira could not take the closing comment of opening " + requestId
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Jira could not take the closing comment of opening " + requestId + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             failures("close").increment();
             throw e;
@@ -126,7 +130,8 @@ public class OpsTickets {
     }
 
     public String cockpitLink(String processInstanceId) {
-        return properties.publicUrl() + "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime";
+        return properties.publicUrl() + "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId
+                + "/runtime";
     }
 
     /**
@@ -138,19 +143,28 @@ public class OpsTickets {
         try {
             found = kind.search("labels = \"" + requestLabel(opening.getRequestId()) + "\"");
         } catch (FeignException e) {
-            throw new IllegalStateException("Jira could not be searched for the ticket of opening " + opening.getRequestId()
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Jira could not be searched for the ticket of opening " + opening.getRequestId() + ": "
+                            + e.getMessage(),
+                    e);
         }
         Instant requestedAt = opening.getTicketRequestedAt();
-        if (found.isEmpty() && requestedAt != null && kind.searchLags()
+        if (found.isEmpty()
+                && requestedAt != null
+                && kind.searchLags()
                 && Instant.now().isBefore(requestedAt.plus(jiraProperties.searchSettleTime()))) {
-            throw new IllegalStateException("The ticket of opening " + opening.getRequestId() + " may have been created at "
-                    + requestedAt + " but Jira's search does not show it yet; trying again later"
-                    + " rather than opening a second one");
+            throw new IllegalStateException(
+                    "The ticket of opening " + opening.getRequestId() + " may have been created at "
+                            + requestedAt + " but Jira's search does not show it yet; trying again later"
+                            + " rather than opening a second one");
         }
         if (found.size() > 1) {
-            log.warn("Opening {} has {} Jira issues labelled {}: {}; keeping the first", opening.getRequestId(),
-                    found.size(), requestLabel(opening.getRequestId()), found);
+            log.warn(
+                    "Opening {} has {} Jira issues labelled {}: {}; keeping the first",
+                    opening.getRequestId(),
+                    found.size(),
+                    requestLabel(opening.getRequestId()),
+                    found);
         }
         return found.stream().findFirst();
     }
@@ -162,8 +176,8 @@ public class OpsTickets {
             if (refused(e)) {
                 openings.forgetTicketRequest(opening.getRequestId());
             }
-            throw new IllegalStateException("Jira could not open the ticket of opening " + opening.getRequestId()
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Jira could not open the ticket of opening " + opening.getRequestId() + ": " + e.getMessage(), e);
         }
     }
 
@@ -182,22 +196,35 @@ public class OpsTickets {
     }
 
     private NewTicket newTicket(AccountOpening o, String processInstanceId) {
-        return new NewTicket(jiraProperties.projectKey(), jiraProperties.issueType(), LABEL + ": " + o.getRequestId(),
+        return new NewTicket(
+                jiraProperties.projectKey(),
+                jiraProperties.issueType(),
+                LABEL + ": " + o.getRequestId(),
                 List.of(LABEL, requestLabel(o.getRequestId())),
                 "No terminal status arrived from NexusBank for account opening %s within %s of the request."
                         .formatted(o.getRequestId(), properties.polling().giveUpAfter()),
-                List.of(new NewTicket.Fact("Request id", o.getRequestId(), false),
+                List.of(
+                        new NewTicket.Fact("Request id", o.getRequestId(), false),
                         new NewTicket.Fact("Tracking id", String.valueOf(o.getTrackingId()), false),
-                        new NewTicket.Fact("Customer", "%s (%s, %s %s)".formatted(o.getLegalName(), o.getCustomerId(),
-                                o.getMarket(), o.getCustomerType()), false),
+                        new NewTicket.Fact(
+                                "Customer",
+                                "%s (%s, %s %s)"
+                                        .formatted(
+                                                o.getLegalName(),
+                                                o.getCustomerId(),
+                                                o.getMarket(),
+                                                o.getCustomerType()),
+                                false),
                         new NewTicket.Fact("Last provider status", String.valueOf(o.getProviderStatus()), false),
                         new NewTicket.Fact("Process instance in Cockpit", cockpitLink(processInstanceId), true)),
                 "Resolve the task in Tasklist (group ops): RETRY for one more polling window, REJECT, or MANUAL with the IBAN and BIC.");
     }
 
     private Counter failures(String operation) {
-        return Counter.builder("account.opening.jira.failures").tag("operation", operation)
-                .description("Failed attempts to open or close an ops ticket in Jira (each is retried, then an incident)")
+        return Counter.builder("account.opening.jira.failures")
+                .tag("operation", operation)
+                .description(
+                        "Failed attempts to open or close an ops ticket in Jira (each is retried, then an incident)")
                 .register(meters);
     }
 }

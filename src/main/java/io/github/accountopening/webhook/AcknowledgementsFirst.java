@@ -1,13 +1,12 @@
 package io.github.accountopening.webhook;
 
 import io.github.accountopening.config.AccountOpeningProperties;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * Acknowledgements first. A webhook's sender waits for our answer and sends again when it does not
@@ -37,7 +36,9 @@ public class AcknowledgementsFirst {
 
     @Autowired
     AcknowledgementsFirst(AccountOpeningProperties properties) {
-        this(Runtime.getRuntime().availableProcessors(), properties.acknowledgementsFirst().maxDelay());
+        this(
+                Runtime.getRuntime().availableProcessors(),
+                properties.acknowledgementsFirst().maxDelay());
     }
 
     AcknowledgementsFirst(int cores, Duration maxDelay) {
@@ -64,7 +65,8 @@ public class AcknowledgementsFirst {
             try {
                 awaitTurn();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // the node stops: the batch runs, or its jobs go back when their lock expires
+                Thread.currentThread()
+                        .interrupt(); // the node stops: the batch runs, or its jobs go back when their lock expires
             }
             try {
                 jobs.run();

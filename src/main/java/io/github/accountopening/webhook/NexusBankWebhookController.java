@@ -13,14 +13,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +23,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /webhooks/nexusbank/account-opening}: size check, signature check, then the ingestion pipeline. */
 @RestController
@@ -48,8 +47,12 @@ class NexusBankWebhookController {
     private final AcknowledgementsFirst acknowledgements;
     private final AtomicLong lastAccepted = new AtomicLong(Instant.now().getEpochSecond());
 
-    NexusBankWebhookController(WebhookVerifier verifier, StatusIngestion ingestion, ObjectMapper json, MeterRegistry meters,
-                               AcknowledgementsFirst acknowledgements) {
+    NexusBankWebhookController(
+            WebhookVerifier verifier,
+            StatusIngestion ingestion,
+            ObjectMapper json,
+            MeterRegistry meters,
+            AcknowledgementsFirst acknowledgements) {
         this.verifier = verifier;
         this.ingestion = ingestion;
         this.json = json;
@@ -72,21 +75,53 @@ class NexusBankWebhookController {
             """)
     @SecurityRequirements
     @Parameter(in = ParameterIn.HEADER, name = WebhookVerifier.ID, required = true, description = "unique per message")
-    @Parameter(in = ParameterIn.HEADER, name = WebhookVerifier.TIMESTAMP, required = true, description = "Unix seconds, at most 5 minutes off")
-    @Parameter(in = ParameterIn.HEADER, name = WebhookVerifier.SIGNATURE, required = true, description = "v1,<base64 HMAC-SHA256> ...")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+    @Parameter(
+            in = ParameterIn.HEADER,
+            name = WebhookVerifier.TIMESTAMP,
+            required = true,
+            description = "Unix seconds, at most 5 minutes off")
+    @Parameter(
+            in = ParameterIn.HEADER,
+            name = WebhookVerifier.SIGNATURE,
+            required = true,
+            description = "v1,<base64 HMAC-SHA256> ...")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookPayload.class)))
-    @ApiResponse(responseCode = "202", description = "accepted: applied, duplicate, stale, contradicting, parked or absorbed by the shield")
-    @ApiResponse(responseCode = "400", description = "missing headers, not JSON, unknown status, no id, COMPLETED without valid IBAN and BIC, "
-            + "a field longer or of another shape than the record holds (reference: 1-64 of [A-Za-z0-9._-])",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "signature wrong, or timestamp more than 5 minutes off",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "413", description = "body over 64 KiB",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "503", description = "we cannot persist right now: retry after the Retry-After seconds",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    ResponseEntity<Map<String, String>> receive(@Parameter(hidden = true) HttpServletRequest request) throws IOException {
+    @ApiResponse(
+            responseCode = "202",
+            description = "accepted: applied, duplicate, stale, contradicting, parked or absorbed by the shield")
+    @ApiResponse(
+            responseCode = "400",
+            description = "missing headers, not JSON, unknown status, no id, COMPLETED without valid IBAN and BIC, "
+                    + "a field longer or of another shape than the record holds (reference: 1-64 of [A-Za-z0-9._-])",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "signature wrong, or timestamp more than 5 minutes off",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "413",
+            description = "body over 64 KiB",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "503",
+            description = "we cannot persist right now: retry after the Retry-After seconds",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<Map<String, String>> receive(@Parameter(hidden = true) HttpServletRequest request)
+            throws IOException {
         acknowledgements.started();
         try {
             return acknowledge(request);
@@ -107,13 +142,18 @@ class NexusBankWebhookController {
                 throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "tracking_id_mismatch", e.getMessage());
             }
             lastAccepted.set(Instant.now().getEpochSecond());
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("webhookId", webhookId, "outcome", outcome.name()));
+            return ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(Map.of("webhookId", webhookId, "outcome", outcome.name()));
         } catch (WebhookRejectedException e) {
             meters.counter(REJECTED, "reason", e.reason()).increment();
             // the sender's mistake, not ours: one line, no stack trace
             String deliveryId = WebhookVerifier.deliveryId(headers);
-            log.warn("Webhook {} refused with {} ({}): {}", deliveryId == null ? null : ReportFields.shown(deliveryId), e.getStatusCode().value(),
-                    e.reason(), e.getBody().getDetail());
+            log.warn(
+                    "Webhook {} refused with {} ({}): {}",
+                    deliveryId == null ? null : ReportFields.shown(deliveryId),
+                    e.getStatusCode().value(),
+                    e.reason(),
+                    e.getBody().getDetail());
             throw e;
         }
     }
@@ -132,8 +172,8 @@ class NexusBankWebhookController {
     }
 
     private static WebhookRejectedException tooLarge() {
-        return new WebhookRejectedException(HttpStatus.PAYLOAD_TOO_LARGE, "too_large",
-                "body is larger than " + MAX_BODY_BYTES + " bytes (64 KiB)");
+        return new WebhookRejectedException(
+                HttpStatus.PAYLOAD_TOO_LARGE, "too_large", "body is larger than " + MAX_BODY_BYTES + " bytes (64 KiB)");
     }
 
     private static Map<String, List<String>> headers(HttpServletRequest request) {

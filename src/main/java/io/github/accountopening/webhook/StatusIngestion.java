@@ -31,18 +31,21 @@ public class StatusIngestion {
     }
 
     public IngestOutcome ingest(StatusReport report) {
-        String requestId = report.requestId() != null ? report.requestId()
+        String requestId = report.requestId() != null
+                ? report.requestId()
                 : openings.requestIdOfTrackingId(report.trackingId()).orElse(null);
         String key = requestId == null ? null : DuplicateShield.key(requestId, report.status());
         if (key != null && !shield.claim(key)) {
-            meters.counter("account.opening.webhooks", "outcome", IngestOutcome.SHIELDED.name()).increment();
+            meters.counter("account.opening.webhooks", "outcome", IngestOutcome.SHIELDED.name())
+                    .increment();
             log.debug("Status {} for opening {} absorbed by the duplicate shield", report.status(), requestId);
             return IngestOutcome.SHIELDED;
         }
         try {
             ApplyResult result = applyRetryingConflicts(report);
             IngestOutcome outcome = IngestOutcome.of(result.outcome());
-            meters.counter("account.opening.webhooks", "outcome", outcome.name()).increment();
+            meters.counter("account.opening.webhooks", "outcome", outcome.name())
+                    .increment();
             return outcome;
         } catch (RuntimeException e) {
             if (key != null) {
@@ -61,8 +64,13 @@ public class StatusIngestion {
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
-                log.debug("Conflict applying {} to {} / {} (attempt {}): {}", report.status(), report.requestId(),
-                        report.trackingId(), attempt, e.getMessage());
+                log.debug(
+                        "Conflict applying {} to {} / {} (attempt {}): {}",
+                        report.status(),
+                        report.requestId(),
+                        report.trackingId(),
+                        attempt,
+                        e.getMessage());
             }
         }
     }

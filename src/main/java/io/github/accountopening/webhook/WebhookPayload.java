@@ -8,17 +8,20 @@ import io.github.accountopening.account.BankAccount;
 import io.github.accountopening.account.ProviderStatus;
 import io.github.accountopening.account.ReportFields;
 import io.github.accountopening.account.StatusReport;
-import org.springframework.http.HttpStatus;
-
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
-
+import org.springframework.http.HttpStatus;
 
 /** The body NexusBank sends: {@code {"tracking_id","reference","status","iban","bic","reason","occurred_at"}}. */
-public record WebhookPayload(@JsonProperty("tracking_id") @Nullable String trackingId, @Nullable String reference,
-                             @Nullable String status, @Nullable String iban, @Nullable String bic, @Nullable String reason,
-                             @JsonProperty("occurred_at") @Nullable String occurredAt) {
+public record WebhookPayload(
+        @JsonProperty("tracking_id") @Nullable String trackingId,
+        @Nullable String reference,
+        @Nullable String status,
+        @Nullable String iban,
+        @Nullable String bic,
+        @Nullable String reason,
+        @JsonProperty("occurred_at") @Nullable String occurredAt) {
 
     /** Parses and checks a verified body; every refusal is a 400 whose detail names the field. */
     static StatusReport parse(ObjectMapper json, String body, String webhookId) {
@@ -43,10 +46,14 @@ public record WebhookPayload(@JsonProperty("tracking_id") @Nullable String track
     StatusReport toReport(String webhookId) {
         checkFields();
         if (isBlank(trackingId) && isBlank(reference)) {
-            throw badRequest("invalid_payload", "neither tracking_id nor reference is given: the webhook names no opening");
+            throw badRequest(
+                    "invalid_payload", "neither tracking_id nor reference is given: the webhook names no opening");
         }
-        ProviderStatus parsed = ProviderStatus.parse(status).orElseThrow(() -> badRequest("invalid_payload",
-                "status " + ReportFields.shown(String.valueOf(status)) + " is unknown; expected one of " + ProviderStatus.names()));
+        ProviderStatus parsed = ProviderStatus.parse(status)
+                .orElseThrow(() -> badRequest(
+                        "invalid_payload",
+                        "status " + ReportFields.shown(String.valueOf(status)) + " is unknown; expected one of "
+                                + ProviderStatus.names()));
         BankAccount account = null;
         if (parsed == ProviderStatus.COMPLETED) {
             try {
@@ -55,7 +62,8 @@ public record WebhookPayload(@JsonProperty("tracking_id") @Nullable String track
                 throw badRequest("invalid_account", "a COMPLETED status needs a valid iban and bic: " + e.getMessage());
             }
         }
-        return StatusReport.webhook(blankToNull(reference), blankToNull(trackingId), parsed, account, reason, webhookId);
+        return StatusReport.webhook(
+                blankToNull(reference), blankToNull(trackingId), parsed, account, reason, webhookId);
     }
 
     /** Length and shape of every field, before anything of it gets near the database. */
@@ -73,8 +81,10 @@ public record WebhookPayload(@JsonProperty("tracking_id") @Nullable String track
             try {
                 OffsetDateTime.parse(occurredAt);
             } catch (DateTimeParseException e) {
-                throw badRequest("invalid_field", "occurred_at must be an ISO-8601 time with its offset, like 2026-01-31T12:00:00Z, was "
-                        + ReportFields.shown(occurredAt));
+                throw badRequest(
+                        "invalid_field",
+                        "occurred_at must be an ISO-8601 time with its offset, like 2026-01-31T12:00:00Z, was "
+                                + ReportFields.shown(occurredAt));
             }
         }
     }

@@ -1,9 +1,9 @@
 package io.github.accountopening.webhook;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
-import org.jspecify.annotations.Nullable;
 
 /** A webhook we refuse, answered as {@code application/problem+json} whose detail says what was wrong. */
 public class WebhookRejectedException extends ErrorResponseException {

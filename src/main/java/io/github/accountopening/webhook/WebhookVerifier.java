@@ -5,10 +5,6 @@ import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 import io.github.accountopening.account.ReportFields;
 import io.github.accountopening.config.NexusBankProperties;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 
 /**
  * Standard Webhooks 1.0 signatures (headers named {@code webhook-*}, or {@code svix-*} as Svix names them): {@code v1,<base64 HMAC-SHA256>} over {@code id.timestamp.body},
@@ -33,6 +32,7 @@ public final class WebhookVerifier {
     public static final String SIGNATURE = "webhook-signature";
     /** The same three headers as senders that deliver through Svix name them. */
     static final List<String> SVIX = List.of("svix-id", "svix-timestamp", "svix-signature");
+
     private static final List<String> STANDARD = List.of(ID, TIMESTAMP, SIGNATURE);
     static final Duration TOLERANCE = Duration.ofMinutes(5);
 
@@ -74,8 +74,11 @@ public final class WebhookVerifier {
             }
         }
         if (!missing.isEmpty()) {
-            throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "missing_headers", "missing webhook headers: "
-                    + String.join(", ", missing) + (names == SVIX ? "" : " (or all three of " + String.join(", ", SVIX) + ")"));
+            throw new WebhookRejectedException(
+                    HttpStatus.BAD_REQUEST,
+                    "missing_headers",
+                    "missing webhook headers: " + String.join(", ", missing)
+                            + (names == SVIX ? "" : " (or all three of " + String.join(", ", SVIX) + ")"));
         }
         String id = Objects.requireNonNull(first(headers, ID), "checked above");
         try {
@@ -88,13 +91,18 @@ public final class WebhookVerifier {
         try {
             timestamp = Long.parseLong(sentAt.trim());
         } catch (NumberFormatException e) {
-            throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "bad_timestamp",
+            throw new WebhookRejectedException(
+                    HttpStatus.BAD_REQUEST,
+                    "bad_timestamp",
                     names.get(1) + " must be Unix seconds, was " + ReportFields.shown(sentAt));
         }
         long skew = Math.abs(clock.instant().getEpochSecond() - timestamp);
         if (skew > TOLERANCE.toSeconds()) {
-            throw new WebhookRejectedException(HttpStatus.UNAUTHORIZED, "timestamp_out_of_tolerance",
-                    names.get(1) + " is " + skew + " s away from our clock; at most " + TOLERANCE.toSeconds() + " s are accepted");
+            throw new WebhookRejectedException(
+                    HttpStatus.UNAUTHORIZED,
+                    "timestamp_out_of_tolerance",
+                    names.get(1) + " is " + skew + " s away from our clock; at most " + TOLERANCE.toSeconds()
+                            + " s are accepted");
         }
         for (Webhook verifier : verifiers) {
             try {
@@ -104,8 +112,11 @@ public final class WebhookVerifier {
                 // try the next secret: during a rotation the sender may sign with either
             }
         }
-        throw new WebhookRejectedException(HttpStatus.UNAUTHORIZED, BAD_SIGNATURE, names.get(2) + " matches none of our secrets for this "
-                + names.get(0) + ", " + names.get(1) + " and body");
+        throw new WebhookRejectedException(
+                HttpStatus.UNAUTHORIZED,
+                BAD_SIGNATURE,
+                names.get(2) + " matches none of our secrets for this " + names.get(0) + ", " + names.get(1)
+                        + " and body");
     }
 
     /** The id a delivery gives itself, under whichever of the two names it uses (for the log, before it is verified). */
@@ -141,9 +152,12 @@ public final class WebhookVerifier {
 
     private static @Nullable String first(Map<String, List<String>> headers, String name) {
         return headers.entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase(name) && e.getValue() != null && !e.getValue().isEmpty())
+                .filter(e -> e.getKey().equalsIgnoreCase(name)
+                        && e.getValue() != null
+                        && !e.getValue().isEmpty())
                 .map(e -> e.getValue().get(0))
                 .filter(v -> v != null && !v.isBlank())
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -1,17 +1,24 @@
 package io.github.accountopening.account;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class BankAccountTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"NL91ABNA0417164300", "BE68539007547034", "DE89370400440532013000", "nl91 abna 0417 1643 00",
-            "NL91 ABNA 0417 1643 00", " NL91\tABNA 0417 1643 00 "})
+    @ValueSource(
+            strings = {
+                "NL91ABNA0417164300",
+                "BE68539007547034",
+                "DE89370400440532013000",
+                "nl91 abna 0417 1643 00",
+                "NL91 ABNA 0417 1643 00",
+                " NL91\tABNA 0417 1643 00 "
+            })
     void acceptsRealExampleIbansAsPrintedAndStoresThemInOneBlock(String iban) {
         BankAccount account = new BankAccount(iban, " abnanl2a ");
 
@@ -29,7 +36,14 @@ class BankAccountTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"NL92ABNA0417164300", "BE69539007547034", "DE88370400440532013000", "NL91ABNA041716430", "XX91ABNA0417164300"})
+    @ValueSource(
+            strings = {
+                "NL92ABNA0417164300",
+                "BE69539007547034",
+                "DE88370400440532013000",
+                "NL91ABNA041716430",
+                "XX91ABNA0417164300"
+            })
     void refusesIbansWhoseCheckDigitsOrShapeAreWrong(String iban) {
         assertThatThrownBy(() -> new BankAccount(iban, "ABNANL2A"))
                 .isInstanceOf(BankAccount.InvalidBankAccountException.class)

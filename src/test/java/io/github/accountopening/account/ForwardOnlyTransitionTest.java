@@ -1,15 +1,14 @@
 package io.github.accountopening.account;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Whatever order, repetition or contradiction the reports come in, the record never goes backwards. */
 class ForwardOnlyTransitionTest {
@@ -27,11 +26,15 @@ class ForwardOnlyTransitionTest {
             EventOutcome outcome = opening.accept(report(status), Instant.now());
 
             if (before.isTerminal()) {
-                assertThat(opening.getStatus()).as("a terminal status never changes").isEqualTo(before);
+                assertThat(opening.getStatus())
+                        .as("a terminal status never changes")
+                        .isEqualTo(before);
                 assertThat(outcome).isNotEqualTo(EventOutcome.APPLIED);
             }
             if (outcome == EventOutcome.APPLIED) {
-                assertThat(status.rank()).as("applied only when it moves forward").isGreaterThan(highestRank);
+                assertThat(status.rank())
+                        .as("applied only when it moves forward")
+                        .isGreaterThan(highestRank);
                 highestRank = status.rank();
             }
             if (status.isTerminal() && firstTerminal == null) {
@@ -67,12 +70,18 @@ class ForwardOnlyTransitionTest {
     }
 
     private static AccountOpening newOpening() {
-        return new AccountOpening(new NewAccountOpening("req-1", "C-1", "NL", "COMPANY", "Acme B.V.", OpeningMode.ASYNC, "pi-1"),
+        return new AccountOpening(
+                new NewAccountOpening("req-1", "C-1", "NL", "COMPANY", "Acme B.V.", OpeningMode.ASYNC, "pi-1"),
                 Instant.now());
     }
 
     private static StatusReport report(ProviderStatus status) {
-        return StatusReport.webhook("req-1", "trk-1", status, status == ProviderStatus.COMPLETED ? ACCOUNT : null,
-                status == ProviderStatus.REJECTED ? "no" : null, "msg");
+        return StatusReport.webhook(
+                "req-1",
+                "trk-1",
+                status,
+                status == ProviderStatus.COMPLETED ? ACCOUNT : null,
+                status == ProviderStatus.REJECTED ? "no" : null,
+                "msg");
     }
 }

@@ -1,6 +1,5 @@
 package io.github.accountopening.bench;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -14,19 +13,25 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 /** target/bench/report.md with every figure beside its goal, and a bar chart of the rates. */
 final class BenchReport {
 
-    private BenchReport() {
-    }
+    private BenchReport() {}
 
-    static void write(Path dir, Map<String, String> figures, List<String> notes, Map<String, Double> rates) throws IOException {
+    static void write(Path dir, Map<String, String> figures, List<String> notes, Map<String, Double> rates)
+            throws IOException {
         StringBuilder md = new StringBuilder("# Benchmark\n\n");
-        md.append("Measured ").append(LocalDate.now()).append(" on ").append(machine()).append(", profile postgres on the")
+        md.append("Measured ")
+                .append(LocalDate.now())
+                .append(" on ")
+                .append(machine())
+                .append(", profile postgres on the")
                 .append(" embedded PostgreSQL server, every figure in the same run.\n\n");
         md.append("| figure | measured |\n|---|---|\n");
-        figures.forEach((name, value) -> md.append("| ").append(name).append(" | ").append(value).append(" |\n"));
+        figures.forEach((name, value) ->
+                md.append("| ").append(name).append(" | ").append(value).append(" |\n"));
         md.append("\n![rates](chart.png)\n\n");
         notes.forEach(note -> md.append("- ").append(note).append("\n"));
         Files.writeString(dir.resolve("report.md"), md.toString());
@@ -35,8 +40,9 @@ final class BenchReport {
 
     static String machine() {
         var os = ManagementFactory.getOperatingSystemMXBean();
-        return os.getAvailableProcessors() + " cores, " + Math.round(((com.sun.management.OperatingSystemMXBean) os)
-                .getTotalMemorySize() / 1e9) + " GB, " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+        return os.getAvailableProcessors() + " cores, "
+                + Math.round(((com.sun.management.OperatingSystemMXBean) os).getTotalMemorySize() / 1e9) + " GB, "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch")
                 + ", Java " + System.getProperty("java.version");
     }
 
@@ -52,7 +58,8 @@ final class BenchReport {
         g.setColor(Color.DARK_GRAY);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.drawString("Rates measured in one run (per second)", 20, 30);
-        double max = rates.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        double max =
+                rates.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
         int y = 50;
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         for (var rate : rates.entrySet()) {

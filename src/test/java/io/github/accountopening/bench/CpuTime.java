@@ -18,8 +18,7 @@ final class CpuTime {
     /** Clock ticks a second of /proc/[pid]/stat: 100 on Linux amd64. */
     private static final double TICKS = 100.0;
 
-    private CpuTime() {
-    }
+    private CpuTime() {}
 
     /** Seconds of CPU used so far by each process named. */
     static Map<String, Double> read(long app, long providers) {
@@ -40,9 +39,11 @@ final class CpuTime {
 
     private static double postgres() {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+            return processes
+                    .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(p -> "postgres".equals(read(p.resolve("comm")).trim()))
-                    .mapToDouble(p -> ofProcess(Long.parseLong(p.getFileName().toString()), true)).sum();
+                    .mapToDouble(p -> ofProcess(Long.parseLong(p.getFileName().toString()), true))
+                    .sum();
         } catch (IOException e) {
             return Double.NaN;
         }
@@ -53,7 +54,8 @@ final class CpuTime {
         if (stat.isEmpty()) {
             return 0;
         }
-        // fields after the command name, which may hold spaces: state is field 3, utime 14, stime 15, cutime 16, cstime 17
+        // fields after the command name, which may hold spaces: state is field 3, utime 14, stime 15, cutime 16, cstime
+        // 17
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         double ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
         if (withChildren) {

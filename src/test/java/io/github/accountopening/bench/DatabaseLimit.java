@@ -36,14 +36,14 @@ final class DatabaseLimit {
 
     private static final String PREFIX = "req-limit-";
 
-    private DatabaseLimit() {
-    }
+    private DatabaseLimit() {}
 
     /** Transactions a second, {@code clients} at a time, {@code transactions} in all. */
     static double rate(String url, int clients, int transactions) throws Exception {
         String run = PREFIX + UUID.randomUUID().toString().substring(0, 8) + "-";
         String execution = anyExecution(url);
-        try (Connection c = connect(url); PreparedStatement insert = c.prepareStatement("""
+        try (Connection c = connect(url);
+                PreparedStatement insert = c.prepareStatement("""
                 insert into account_opening (request_id, customer_id, market, customer_type, legal_name, mode, status,
                     process_instance_id, created_at, updated_at)
                 values (?, 'C-limit', 'NL', 'COMPANY', 'Limit B.V.', 'ASYNC', 'IN_PROGRESS', ?, now(), now())""")) {
@@ -155,16 +155,19 @@ final class DatabaseLimit {
 
     /** A process instance of the application's, so that the look-up finds a real row. */
     private static String anyExecution(String url) throws SQLException {
-        try (Connection c = connect(url); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select ID_ from ACT_RU_EXECUTION limit 1")) {
+        try (Connection c = connect(url);
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select ID_ from ACT_RU_EXECUTION limit 1")) {
             return r.next() ? r.getString(1) : "none";
         }
     }
 
     private static void cleanUp(String url, String run) throws SQLException {
-        try (Connection c = connect(url); Statement s = c.createStatement();
-             PreparedStatement events = c.prepareStatement("delete from account_opening_event where request_id like ?");
-             PreparedStatement records = c.prepareStatement("delete from account_opening where request_id like ?")) {
+        try (Connection c = connect(url);
+                Statement s = c.createStatement();
+                PreparedStatement events =
+                        c.prepareStatement("delete from account_opening_event where request_id like ?");
+                PreparedStatement records = c.prepareStatement("delete from account_opening where request_id like ?")) {
             s.executeUpdate("delete from ACT_HI_JOB_LOG where JOB_DEF_TYPE_ = 'account-opening-limit'");
             s.executeUpdate("delete from ACT_RU_JOB where HANDLER_TYPE_ = 'account-opening-limit'");
             events.setString(1, run + "%");

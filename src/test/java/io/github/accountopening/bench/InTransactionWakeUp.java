@@ -36,8 +36,12 @@ class InTransactionWakeUp implements StatusListener {
         if (opening.getProcessInstanceId() == null) {
             return;
         }
-        boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(opening.getProcessInstanceId())
-                .eventType("message").eventName("AccountOpeningStatusReceived").count() > 0;
+        boolean waiting = runtime.createEventSubscriptionQuery()
+                        .processInstanceId(opening.getProcessInstanceId())
+                        .eventType("message")
+                        .eventName("AccountOpeningStatusReceived")
+                        .count()
+                > 0;
         if (!waiting) {
             return;
         }

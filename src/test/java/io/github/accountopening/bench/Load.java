@@ -1,8 +1,5 @@
 package io.github.accountopening.bench;
 
-import org.HdrHistogram.ConcurrentHistogram;
-import org.HdrHistogram.Histogram;
-
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,12 +12,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 /** The load generator: the same for every endpoint measured, so their figures compare. */
 final class Load {
 
     /** {@code latencies[i]}: microseconds of request i, so that one run can be split by kind of request. */
-    record Result(long requests, Duration elapsed, Histogram latencyMicros, Map<Integer, Long> statuses, long[] latencies) {
+    record Result(
+            long requests, Duration elapsed, Histogram latencyMicros, Map<Integer, Long> statuses, long[] latencies) {
         double perSecond() {
             return requests / (elapsed.toNanos() / 1e9);
         }
@@ -40,10 +40,10 @@ final class Load {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .executor(Executors.newFixedThreadPool(32))
-            .connectTimeout(Duration.ofSeconds(5)).build();
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-    private Load() {
-    }
+    private Load() {}
 
     /** Peak rate: {@code workers} clients each sending the next request as soon as the last is answered. */
     static Result closedLoop(int workers, int requests, IntFunction<HttpRequest> request) throws InterruptedException {
@@ -80,7 +80,8 @@ final class Load {
      * latency is counted from then, so a slow answer cannot hide the requests queued behind it
      * (no coordinated omission).
      */
-    static Result fixedRate(double perSecond, int requests, IntFunction<HttpRequest> request) throws InterruptedException {
+    static Result fixedRate(double perSecond, int requests, IntFunction<HttpRequest> request)
+            throws InterruptedException {
         Histogram latencies = new ConcurrentHistogram(3);
         long[] each = new long[requests];
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
@@ -91,13 +92,16 @@ final class Load {
         for (int i = 0; i < requests; i++) {
             int index = i;
             long due = start + i * intervalNanos;
-            scheduler.schedule(() -> HTTP.sendAsync(request.apply(index), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, error) -> {
-                        each[index] = Math.max(1, (System.nanoTime() - due) / 1000);
-                        latencies.recordValue(each[index]);
-                        statuses.merge(error == null ? response.statusCode() : 0, 1L, Long::sum);
-                        done.countDown();
-                    }), due - System.nanoTime(), TimeUnit.NANOSECONDS);
+            scheduler.schedule(
+                    () -> HTTP.sendAsync(request.apply(index), HttpResponse.BodyHandlers.discarding())
+                            .whenComplete((response, error) -> {
+                                each[index] = Math.max(1, (System.nanoTime() - due) / 1000);
+                                latencies.recordValue(each[index]);
+                                statuses.merge(error == null ? response.statusCode() : 0, 1L, Long::sum);
+                                done.countDown();
+                            }),
+                    due - System.nanoTime(),
+                    TimeUnit.NANOSECONDS);
         }
         done.await();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);

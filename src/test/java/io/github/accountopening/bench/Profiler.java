@@ -32,8 +32,15 @@ final class Profiler {
         LIBRARIES.put("connection pool", List.of("com/zaxxer/hikari/"));
         LIBRARIES.put("Camunda engine, on request threads", List.of("org/camunda/", "org/apache/ibatis/"));
         LIBRARIES.put("Hibernate and JPA", List.of("org/hibernate/", "jakarta/persistence/"));
-        LIBRARIES.put("Spring transactions and data", List.of("org/springframework/transaction/", "org/springframework/orm/",
-                "org/springframework/jdbc/", "org/springframework/data/", "org/springframework/aop/", "org/springframework/dao/"));
+        LIBRARIES.put(
+                "Spring transactions and data",
+                List.of(
+                        "org/springframework/transaction/",
+                        "org/springframework/orm/",
+                        "org/springframework/jdbc/",
+                        "org/springframework/data/",
+                        "org/springframework/aop/",
+                        "org/springframework/dao/"));
         LIBRARIES.put("logging", List.of("ch/qos/logback/", "org/slf4j/"));
         LIBRARIES.put("metrics", List.of("io/micrometer/"));
         LIBRARIES.put("signature (HMAC-SHA256)", List.of("com/standardwebhooks/", "javax/crypto/", "com/sun/crypto/"));
@@ -53,7 +60,8 @@ final class Profiler {
         this.library = dir.resolve("libasyncProfiler.so");
         try (InputStream in = Profiler.class.getResourceAsStream("/linux-x64/libasyncProfiler.so")) {
             if (in == null) {
-                throw new IllegalStateException("tools.profiler:async-profiler (linux-x64) is not on the class path: run with -Pbench");
+                throw new IllegalStateException(
+                        "tools.profiler:async-profiler (linux-x64) is not on the class path: run with -Pbench");
             }
             Files.copy(in, library, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -67,8 +75,10 @@ final class Profiler {
     Map<String, Double> stop(long pid, String name, String title) throws IOException, InterruptedException {
         Path collapsed = dir.resolve("profile-" + name + ".collapsed");
         jcmd(pid, "dump,collapsed,file=" + collapsed.toAbsolutePath());
-        jcmd(pid, "stop,title=" + title.replace(' ', '_').replace(',', '_') + ",file="
-                + dir.resolve("profile-" + name + ".html").toAbsolutePath());
+        jcmd(
+                pid,
+                "stop,title=" + title.replace(' ', '_').replace(',', '_') + ",file="
+                        + dir.resolve("profile-" + name + ".html").toAbsolutePath());
         return shares(Files.readAllLines(collapsed));
     }
 
@@ -87,7 +97,8 @@ final class Profiler {
         }
         Map<String, Double> shares = new LinkedHashMap<>();
         long all = total;
-        samples.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        samples.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> shares.put(e.getKey(), e.getValue() / (double) all));
         return shares;
     }
@@ -116,9 +127,14 @@ final class Profiler {
     }
 
     private void jcmd(long pid, String command) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(pid), "JVMTI.agent_load", library.toAbsolutePath().toString(), "\"" + command + "\"")
-                .redirectErrorStream(true).start();
+        Process jcmd = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        String.valueOf(pid),
+                        "JVMTI.agent_load",
+                        library.toAbsolutePath().toString(),
+                        "\"" + command + "\"")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(jcmd.getInputStream().readAllBytes());
         if (jcmd.waitFor() != 0 || out.contains("ERROR")) {
             throw new IllegalStateException("async-profiler " + command + ": " + out);

@@ -1,5 +1,11 @@
 package io.github.accountopening.browser;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -10,13 +16,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * Debian's chromium, driven through Debian's chromium-driver at fixed paths: nothing is downloaded.
@@ -32,9 +31,18 @@ final class Browser implements AutoCloseable {
     Browser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1440,1000", "--lang=en-US");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1440,1000",
+                "--lang=en-US");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")))
                 .build();
@@ -52,12 +60,16 @@ final class Browser implements AutoCloseable {
 
     void click(By by) {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         try {
             wait.until(ExpectedConditions.elementToBeClickable(element)).click();
         } catch (org.openqa.selenium.ElementClickInterceptedException e) {
             // Tasklist's form scrolls inside a panel of its own: a sticky header can sit over the field
-            new org.openqa.selenium.interactions.Actions(driver).moveToElement(element).click().perform();
+            new org.openqa.selenium.interactions.Actions(driver)
+                    .moveToElement(element)
+                    .click()
+                    .perform();
         }
     }
 
@@ -67,14 +79,17 @@ final class Browser implements AutoCloseable {
      */
     void pick(By by) {
         WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(by));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "for (const type of ['mousedown', 'mouseup', 'click']) {"
-                        + " arguments[0].dispatchEvent(new MouseEvent(type, {bubbles: true, cancelable: true, button: 0})); }", item);
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript(
+                        "for (const type of ['mousedown', 'mouseup', 'click']) {"
+                                + " arguments[0].dispatchEvent(new MouseEvent(type, {bubbles: true, cancelable: true, button: 0})); }",
+                        item);
     }
 
     void type(By by, String text) {
         WebElement field = find(by);
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
         field.clear();
         field.sendKeys(text);
     }
@@ -99,7 +114,9 @@ final class Browser implements AutoCloseable {
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
-            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+            Files.copy(
+                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                    SCREENSHOTS.resolve(name + ".png"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
         } catch (IOException e) {

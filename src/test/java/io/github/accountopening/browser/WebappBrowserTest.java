@@ -11,7 +11,9 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = FreePortInitializer.class)
 abstract class WebappBrowserTest {
 
-    @Value("${server.port}") int port;
+    @Value("${server.port}")
+    int port;
+
     Api api;
     String baseUrl;
     Browser browser;

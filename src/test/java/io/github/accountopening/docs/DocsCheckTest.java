@@ -1,15 +1,14 @@
 package io.github.accountopening.docs;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The docs check CI runs (scripts/check-docs.mjs): every relative link and #anchor in README.md and docs/
@@ -18,12 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DocsCheckTest {
 
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 
     static Result check(Path root) throws IOException, InterruptedException {
-        Process node = new ProcessBuilder("node", Path.of("scripts/check-docs.mjs").toAbsolutePath().toString(), root.toString())
-                .redirectErrorStream(true).start();
+        Process node = new ProcessBuilder(
+                        "node",
+                        Path.of("scripts/check-docs.mjs").toAbsolutePath().toString(),
+                        root.toString())
+                .redirectErrorStream(true)
+                .start();
         assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return new Result(node.exitValue(), new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
@@ -37,11 +39,13 @@ class DocsCheckTest {
         return root;
     }
 
-    static final String OPS = "# Ops\n\n## Runbook\n\n### JiraFailing\n\nCheck Jira.\n\n### The `demo` user's rights, again!\n";
+    static final String OPS =
+            "# Ops\n\n## Runbook\n\n### JiraFailing\n\nCheck Jira.\n\n### The `demo` user's rights, again!\n";
 
     static String alert(String runbook) {
         return "groups:\n  - name: g\n    rules:\n      - alert: JiraFailing\n        expr: vector(1)\n"
-                + "        annotations:\n" + (runbook == null ? "          summary: x\n" : "          runbook_url: " + runbook + "\n");
+                + "        annotations:\n"
+                + (runbook == null ? "          summary: x\n" : "          runbook_url: " + runbook + "\n");
     }
 
     @Test
@@ -54,8 +58,12 @@ class DocsCheckTest {
 
     @Test
     void linksAndAnchorsThatResolveByGitHubsRulesPass(@TempDir Path dir) throws Exception {
-        Path root = tree(dir, "[ops](docs/ops.md#jirafailing) [again](docs/ops.md#the-demo-users-rights-again) [top](#readme)\n\n# Readme\n"
-                + "[site](https://example.org/x#y) [alerts](docker/prometheus/alerts.yml)\n", OPS, alert("docs/ops.md#jirafailing"));
+        Path root = tree(
+                dir,
+                "[ops](docs/ops.md#jirafailing) [again](docs/ops.md#the-demo-users-rights-again) [top](#readme)\n\n# Readme\n"
+                        + "[site](https://example.org/x#y) [alerts](docker/prometheus/alerts.yml)\n",
+                OPS,
+                alert("docs/ops.md#jirafailing"));
 
         Result result = check(root);
 

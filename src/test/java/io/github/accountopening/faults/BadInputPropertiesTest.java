@@ -1,8 +1,17 @@
 package io.github.accountopening.faults;
 
+import static io.github.accountopening.support.Api.newRequestId;
+import static io.github.accountopening.support.Api.webhookBody;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.github.accountopening.process.engine.OrphanWatch;
 import io.github.accountopening.support.Api;
 import io.github.accountopening.support.StandaloneApp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -11,16 +20,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
-import static io.github.accountopening.support.Api.newRequestId;
-import static io.github.accountopening.support.Api.webhookBody;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Random and mutated webhooks and start calls: never a 5xx, never a changed record, always
@@ -35,18 +34,24 @@ class BadInputPropertiesTest {
 
     @BeforeContainer
     static void start() {
-        app = StandaloneApp.start(Map.of("spring.datasource.url", "jdbc:h2:mem:bad-input;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"));
+        app = StandaloneApp.start(
+                Map.of("spring.datasource.url", "jdbc:h2:mem:bad-input;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"));
         app.serveRest();
         api = app.api();
         requestId = newRequestId();
         api.start(requestId, "C-fuzz", "NL", "COMPANY", "Fuzzed B.V. [stuck]");
-        trackingId = await().until(() -> api.record(requestId).json(),
-                r -> r.get("providerStatus").asText().equals("IN_PROGRESS")).get("trackingId").asText();
+        trackingId = await().until(
+                        () -> api.record(requestId).json(),
+                        r -> r.get("providerStatus").asText().equals("IN_PROGRESS"))
+                .get("trackingId")
+                .asText();
     }
 
     @AfterContainer
     static void stop() {
-        assertThat(app.bean(OrphanWatch.class).count()).as("no orphan left behind").isZero();
+        assertThat(app.bean(OrphanWatch.class).count())
+                .as("no orphan left behind")
+                .isZero();
         app.close();
     }
 
@@ -89,8 +94,14 @@ class BadInputPropertiesTest {
         assertThat(reply.status()).as(variables.toString()).isIn(200, 400);
         if (reply.status() == 400) {
             assertThat(api.record(key).status()).isEqualTo(404);
-            assertThat(api.get("/engine-rest/history/process-instance/count?processInstanceBusinessKey=" + key, "demo", "demo")
-                    .json().get("count").asInt()).isZero();
+            assertThat(api.get(
+                                    "/engine-rest/history/process-instance/count?processInstanceBusinessKey=" + key,
+                                    "demo",
+                                    "demo")
+                            .json()
+                            .get("count")
+                            .asInt())
+                    .isZero();
         }
     }
 
@@ -104,8 +115,7 @@ class BadInputPropertiesTest {
         assertThat(snapshot()).isEqualTo(before);
     }
 
-    record Delivery(String body, Map<String, String> headers) {
-    }
+    record Delivery(String body, Map<String, String> headers) {}
 
     @Provide
     Arbitrary<Delivery> mutatedWebhooks() {
@@ -116,7 +126,9 @@ class BadInputPropertiesTest {
                 Arbitraries.strings().withChars("{}[]\":,0123456789abc").ofMaxLength(200),
                 Arbitraries.just(valid.replace("NL91", "NL92")),
                 Arbitraries.just("x".repeat(70_000)));
-        Arbitrary<String> ids = Arbitraries.oneOf(Arbitraries.just("msg_" + UUID.randomUUID()), Arbitraries.strings().ofMaxLength(40));
+        Arbitrary<String> ids = Arbitraries.oneOf(
+                Arbitraries.just("msg_" + UUID.randomUUID()),
+                Arbitraries.strings().ofMaxLength(40));
         Arbitrary<String> timestamps = Arbitraries.oneOf(
                 Arbitraries.longs().map(String::valueOf),
                 Arbitraries.strings().ofMaxLength(12),
@@ -125,7 +137,12 @@ class BadInputPropertiesTest {
                 Arbitraries.strings().ofMaxLength(120),
                 Arbitraries.strings().alpha().numeric().ofLength(43).map(s -> "v1," + s + "="),
                 Arbitraries.just("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="));
-        return Combinators.combine(bodies, ids, timestamps, signatures, Arbitraries.integers().between(0, 7))
+        return Combinators.combine(
+                        bodies,
+                        ids,
+                        timestamps,
+                        signatures,
+                        Arbitraries.integers().between(0, 7))
                 .as((body, id, ts, sig, drop) -> {
                     Map<String, String> headers = new LinkedHashMap<>();
                     if ((drop & 1) == 0) headers.put("webhook-id", clean(id));
@@ -138,14 +155,16 @@ class BadInputPropertiesTest {
     @Provide
     Arbitrary<String> randomBodies() {
         Arbitrary<String> text = Arbitraries.strings().ofMaxLength(40);
-        Arbitrary<String> statuses = Arbitraries.of("INITIATED", "IN_PROGRESS", "COMPLETED", "REJECTED", "completed", "", "DONE");
-        Arbitrary<String> ibans = Arbitraries.of("NL91ABNA0417164300", "NL92ABNA0417164300", "", "DE89370400440532013000", "BE68");
+        Arbitrary<String> statuses =
+                Arbitraries.of("INITIATED", "IN_PROGRESS", "COMPLETED", "REJECTED", "completed", "", "DONE");
+        Arbitrary<String> ibans =
+                Arbitraries.of("NL91ABNA0417164300", "NL92ABNA0417164300", "", "DE89370400440532013000", "BE68");
         return Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(500),
-                Combinators.combine(text, statuses, ibans, text).as((id, status, iban, bic) ->
-                        webhookBody("trk-" + id, "ref-" + id, status, iban, bic, null)),
-                Combinators.combine(Arbitraries.of("COMPLETED", "completed", "", "DONE"), ibans).as((status, iban) ->
-                        webhookBody(trackingId, requestId, status, iban, null, null)),
+                Combinators.combine(text, statuses, ibans, text)
+                        .as((id, status, iban, bic) -> webhookBody("trk-" + id, "ref-" + id, status, iban, bic, null)),
+                Combinators.combine(Arbitraries.of("COMPLETED", "completed", "", "DONE"), ibans)
+                        .as((status, iban) -> webhookBody(trackingId, requestId, status, iban, null, null)),
                 Arbitraries.of("null", "[]", "{}", "\"text\"", "{\"status\": 1}", "{\"reference\": {\"a\": 1}}"));
     }
 
@@ -154,9 +173,11 @@ class BadInputPropertiesTest {
         Arbitrary<Object> values = Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(250).map(s -> (Object) Map.of("value", s, "type", "String")),
                 Arbitraries.integers().map(i -> (Object) Map.of("value", i, "type", "Integer")),
-                Arbitraries.of("NL", "BE", "DE", "nl", "COMPANY", "FREELANCER", "").map(s -> (Object) Map.of("value", s, "type", "String")),
+                Arbitraries.of("NL", "BE", "DE", "nl", "COMPANY", "FREELANCER", "")
+                        .map(s -> (Object) Map.of("value", s, "type", "String")),
                 Arbitraries.just((Object) Map.of("type", "Null")));
-        return Arbitraries.maps(Arbitraries.of("customerId", "market", "customerType", "legalName", "other"), values).ofMaxSize(5);
+        return Arbitraries.maps(Arbitraries.of("customerId", "market", "customerType", "legalName", "other"), values)
+                .ofMaxSize(5);
     }
 
     @Provide
@@ -164,20 +185,33 @@ class BadInputPropertiesTest {
         String body = webhookBody(trackingId, requestId, "COMPLETED", "NL91ABNA0417164300", "ABNANL2A", null);
         return Arbitraries.oneOf(
                 // a valid signature, but made six minutes to a day ago
-                Arbitraries.longs().between(360, 86_400).map(age -> signed("msg_" + UUID.randomUUID(),
-                        Instant.now().getEpochSecond() - age, body, body)),
+                Arbitraries.longs()
+                        .between(360, 86_400)
+                        .map(age ->
+                                signed("msg_" + UUID.randomUUID(), Instant.now().getEpochSecond() - age, body, body)),
                 // a signature captured for one body, replayed with the same webhook-id and another body
-                Arbitraries.of("REJECTED", "IN_PROGRESS").map(status -> signed("msg_replayed", Instant.now().getEpochSecond(),
-                        body, webhookBody(trackingId, requestId, status, null, null, "forged"))));
+                Arbitraries.of("REJECTED", "IN_PROGRESS")
+                        .map(status -> signed(
+                                "msg_replayed",
+                                Instant.now().getEpochSecond(),
+                                body,
+                                webhookBody(trackingId, requestId, status, null, null, "forged"))));
     }
 
     private static Delivery signed(String id, long timestamp, String signedBody, String sentBody) {
         try {
             String signature = new com.standardwebhooks.Webhook(Api.DEV_WEBHOOK_SECRET).sign(id, timestamp, signedBody);
-            return new Delivery(sentBody, Map.of("webhook-id", id, "webhook-timestamp", String.valueOf(timestamp),
-                    "webhook-signature", signature));
+            return new Delivery(
+                    sentBody,
+                    Map.of(
+                            "webhook-id",
+                            id,
+                            "webhook-timestamp",
+                            String.valueOf(timestamp),
+                            "webhook-signature",
+                            signature));
         } catch (com.standardwebhooks.exceptions.WebhookSigningException
-                 | com.standardwebhooks.exceptions.EmptyWebhookSecretException e) {
+                | com.standardwebhooks.exceptions.EmptyWebhookSecretException e) {
             throw new IllegalStateException(e);
         }
     }

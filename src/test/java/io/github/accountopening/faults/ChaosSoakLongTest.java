@@ -1,5 +1,9 @@
 package io.github.accountopening.faults;
 
+import static io.github.accountopening.support.Api.newRequestId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.accountopening.process.engine.OrphanWatch;
 import io.github.accountopening.simulator.CardPlatformSimulator;
@@ -11,10 +15,6 @@ import io.github.accountopening.support.FreePortInitializer;
 import io.github.accountopening.support.StandaloneApp;
 import io.github.accountopening.support.TwoNodes;
 import io.github.accountopening.ticket.OpsTickets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +24,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.github.accountopening.support.Api.newRequestId;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.embedded.RedisServer;
 
 /**
  * Long (profile {@code faults}): 1,000 openings on two nodes while the simulator duplicates 30%,
@@ -44,7 +43,7 @@ class ChaosSoakLongTest {
 
     @AfterEach
     void stop() throws IOException {
-        for (StandaloneApp node : new StandaloneApp[]{nodeB, nodeA}) {
+        for (StandaloneApp node : new StandaloneApp[] {nodeB, nodeA}) {
             if (node != null) {
                 node.close();
             }
@@ -80,8 +79,10 @@ class ChaosSoakLongTest {
         List<String> requestIds = new ArrayList<>();
         for (int i = 0; i < OPENINGS; i++) {
             String requestId = newRequestId();
-            String marker = i % 10 == 0 ? " [reject]" : i % 10 == 1 ? " [out-of-order]" : i % 10 == 2 ? " [duplicate]" : "";
-            assertThat(api.start(requestId, "C-soak-" + i, i % 2 == 0 ? "NL" : "BE", "COMPANY", "Soak " + i + marker).status())
+            String marker =
+                    i % 10 == 0 ? " [reject]" : i % 10 == 1 ? " [out-of-order]" : i % 10 == 2 ? " [duplicate]" : "";
+            assertThat(api.start(requestId, "C-soak-" + i, i % 2 == 0 ? "NL" : "BE", "COMPANY", "Soak " + i + marker)
+                            .status())
                     .isEqualTo(200);
             requestIds.add(requestId);
             if (i == OPENINGS / 2) {
@@ -102,8 +103,12 @@ class ChaosSoakLongTest {
         for (int i = 0; i < OPENINGS; i++) {
             String requestId = requestIds.get(i);
             String decided = nexusBank.openingForRequest(requestId).decidedOutcome();
-            JsonNode record = await().atMost(Duration.ofMinutes(5)).until(() -> api.record(requestId).json(),
-                    r -> decided.equals("COMPLETED") ? !r.get("cardId").isNull() : r.get("status").asText().equals(decided));
+            JsonNode record = await().atMost(Duration.ofMinutes(5))
+                    .until(
+                            () -> api.record(requestId).json(),
+                            r -> decided.equals("COMPLETED")
+                                    ? !r.get("cardId").isNull()
+                                    : r.get("status").asText().equals(decided));
             assertThat(record.get("status").asText()).isEqualTo(decided);
             completed += decided.equals("COMPLETED") ? 1 : 0;
             rejected += decided.equals("REJECTED") ? 1 : 0;
@@ -129,8 +134,19 @@ class ChaosSoakLongTest {
                 | backward transitions (from the history) | %d |
                 | orphaned openings afterwards | %d |
                 | time to finish all | %d s |
-                """.formatted(OPENINGS, completed, rejected, OPENINGS / 2, answers, completed + rejected, OPENINGS,
-                doubleCards, tickets, backwards, orphans, took.toSeconds()));
+                """.formatted(
+                        OPENINGS,
+                        completed,
+                        rejected,
+                        OPENINGS / 2,
+                        answers,
+                        completed + rejected,
+                        OPENINGS,
+                        doubleCards,
+                        tickets,
+                        backwards,
+                        orphans,
+                        took.toSeconds()));
         assertThat(doubleCards).isZero();
         assertThat(tickets).isZero();
         assertThat(backwards).isZero();

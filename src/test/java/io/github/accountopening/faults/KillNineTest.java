@@ -1,5 +1,9 @@
 package io.github.accountopening.faults;
 
+import static io.github.accountopening.support.Api.newRequestId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.accountopening.simulator.CardPlatformSimulator;
@@ -9,14 +13,10 @@ import io.github.accountopening.support.Api;
 import io.github.accountopening.support.AuditTrail;
 import io.github.accountopening.support.ChildProcessApp;
 import io.github.accountopening.support.EmbeddedPostgres;
-import io.github.accountopening.support.Simulators;
 import io.github.accountopening.support.FreePortInitializer;
+import io.github.accountopening.support.Simulators;
 import io.github.accountopening.support.StandaloneApp;
 import io.github.accountopening.ticket.OpsTickets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,10 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static io.github.accountopening.support.Api.newRequestId;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The application process killed with SIGKILL at random moments while openings run (provider calls,
@@ -41,6 +40,7 @@ class KillNineTest {
 
     @TempDir
     Path logs;
+
     StandaloneApp providers;
     ChildProcessApp app;
 
@@ -79,7 +79,8 @@ class KillNineTest {
         for (int i = 0; i < 40; i++) {
             String marker = i % 8 == 0 ? " [stuck]" : i % 8 == 1 ? " [no-webhook]" : i % 8 == 2 ? " [reject]" : "";
             String requestId = newRequestId();
-            assertThat(api.start(requestId, "C-kill-" + i, i % 2 == 0 ? "NL" : "BE", "COMPANY", "Killed " + i + marker).status())
+            assertThat(api.start(requestId, "C-kill-" + i, i % 2 == 0 ? "NL" : "BE", "COMPANY", "Killed " + i + marker)
+                            .status())
                     .isEqualTo(200);
             requestIds.add(requestId);
             if (marker.equals(" [stuck]")) {
@@ -87,7 +88,8 @@ class KillNineTest {
             }
         }
         for (int round = 0; round < 2; round++) {
-            await().pollDelay(Duration.ofMillis(ThreadLocalRandom.current().nextLong(500, 4000))).until(() -> true);
+            await().pollDelay(Duration.ofMillis(ThreadLocalRandom.current().nextLong(500, 4000)))
+                    .until(() -> true);
             app.kill();
             app.start();
         }
@@ -98,27 +100,48 @@ class KillNineTest {
         for (int i = 0; i < requestIds.size(); i++) {
             String requestId = requestIds.get(i);
             String decided = nexusBank.openingForRequest(requestId).decidedOutcome();
-            JsonNode record = await().atMost(Duration.ofSeconds(60)).until(() -> api.record(requestId).json(), r ->
-                    decided.equals("COMPLETED") ? !r.get("cardId").isNull()
-                            : decided.equals("REJECTED") ? r.get("status").asText().equals("REJECTED")
-                            : !r.get("ticketKey").isNull());
+            JsonNode record = await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> api.record(requestId).json(),
+                            r -> decided.equals("COMPLETED")
+                                    ? !r.get("cardId").isNull()
+                                    : decided.equals("REJECTED")
+                                            ? r.get("status").asText().equals("REJECTED")
+                                            : !r.get("ticketKey").isNull());
             assertThat(cards.cardsIssuedTo("C-kill-" + i)).isEqualTo(decided.equals("COMPLETED") ? 1 : 0);
             assertThat(jira.withLabel(OpsTickets.requestLabel(requestId))).hasSize(stuck.contains(requestId) ? 1 : 0);
-            assertThat(AuditTrail.backwardSteps(api.events(requestId).json())).as("no step backwards in " + requestId).isZero();
+            assertThat(AuditTrail.backwardSteps(api.events(requestId).json()))
+                    .as("no step backwards in " + requestId)
+                    .isZero();
             if (stuck.contains(requestId)) {
                 String processInstanceId = record.get("processInstanceId").asText();
-                assertThat(await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/engine-rest/task?processInstanceId=" + processInstanceId, "demo", "demo").json(),
-                        t -> t.size() == 1)).hasSize(1);
+                assertThat(await().atMost(Duration.ofSeconds(60))
+                                .until(
+                                        () -> api.get(
+                                                        "/engine-rest/task?processInstanceId=" + processInstanceId,
+                                                        "demo",
+                                                        "demo")
+                                                .json(),
+                                        t -> t.size() == 1))
+                        .hasSize(1);
             }
         }
         for (String body : nexusBank.acceptedWebhooks()) {
             JsonNode webhook = JSON.readTree(body);
-            if (webhook.get("status").asText().equals("COMPLETED") || webhook.get("status").asText().equals("REJECTED")) {
-                assertThat(api.record(webhook.get("reference").asText()).json().get("status").asText())
-                        .as("an accepted webhook took effect").isEqualTo(webhook.get("status").asText());
+            if (webhook.get("status").asText().equals("COMPLETED")
+                    || webhook.get("status").asText().equals("REJECTED")) {
+                assertThat(api.record(webhook.get("reference").asText())
+                                .json()
+                                .get("status")
+                                .asText())
+                        .as("an accepted webhook took effect")
+                        .isEqualTo(webhook.get("status").asText());
             }
         }
-        assertThat(api.get("/actuator/health/dependencies", "demo", "demo").json()
-                .at("/components/orphans/details/orphanedOpenings").asLong()).isZero();
+        assertThat(api.get("/actuator/health/dependencies", "demo", "demo")
+                        .json()
+                        .at("/components/orphans/details/orphanedOpenings")
+                        .asLong())
+                .isZero();
     }
 }

@@ -1,22 +1,21 @@
 package io.github.accountopening.http;
 
+import static io.github.accountopening.support.Api.newRequestId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.accountopening.support.Api;
 import io.github.accountopening.support.HttpTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.regex.Pattern;
-
-import static io.github.accountopening.support.Api.newRequestId;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * What the log says. A client's mistake (a refused start, a refused ops resolution, a refused webhook)
@@ -27,12 +26,15 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class QuietLogsHttpTest {
 
-    @Autowired Api api;
+    @Autowired
+    Api api;
 
     @Test
     void aRefusedStartIsOneLineWithoutStackTrace(CapturedOutput output) {
         String requestId = newRequestId();
-        assertThat(api.start(requestId, "C-quiet", "nl", "COMPANY", "Quiet B.V.").status()).isEqualTo(400);
+        assertThat(api.start(requestId, "C-quiet", "nl", "COMPANY", "Quiet B.V.")
+                        .status())
+                .isEqualTo(400);
 
         List<String> lines = linesAbout(output, requestId);
         assertThat(lines).hasSize(1);
@@ -43,11 +45,18 @@ class QuietLogsHttpTest {
     @Test
     void aDuplicateStartIsOneLineWithoutStackTrace(CapturedOutput output) {
         String requestId = newRequestId();
-        assertThat(api.start(requestId, "C-quiet", "DE", "COMPANY", "Twice GmbH").status()).isEqualTo(200);
-        assertThat(api.start(requestId, "C-quiet", "DE", "COMPANY", "Twice GmbH").status()).isEqualTo(400);
+        assertThat(api.start(requestId, "C-quiet", "DE", "COMPANY", "Twice GmbH")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.start(requestId, "C-quiet", "DE", "COMPANY", "Twice GmbH")
+                        .status())
+                .isEqualTo(400);
 
-        assertThat(linesAbout(output, requestId)).filteredOn(l -> l.contains("refused")).singleElement()
-                .asString().contains(" INFO ", "already exists");
+        assertThat(linesAbout(output, requestId))
+                .filteredOn(l -> l.contains("refused"))
+                .singleElement()
+                .asString()
+                .contains(" INFO ", "already exists");
         assertQuiet(output, "InvalidStartException", requestId);
     }
 
@@ -55,24 +64,36 @@ class QuietLogsHttpTest {
     void aRefusedOpsResolutionIsOneLineWithoutStackTrace(CapturedOutput output) {
         String requestId = newRequestId();
         api.start(requestId, "C-quiet", "NL", "COMPANY", "Escalated B.V. [stuck]");
-        String processInstanceId = api.record(requestId).json().get("processInstanceId").asText();
+        String processInstanceId =
+                api.record(requestId).json().get("processInstanceId").asText();
         JsonNode tasks = await().atMost(Duration.ofSeconds(60))
-                .until(() -> api.get("/engine-rest/task?processInstanceId=" + processInstanceId, "demo", "demo").json(), t -> t.size() == 1);
+                .until(
+                        () -> api.get("/engine-rest/task?processInstanceId=" + processInstanceId, "demo", "demo")
+                                .json(),
+                        t -> t.size() == 1);
 
-        Api.Reply refused = api.post("/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete", """
-                {"variables": {"resolution": {"value": "MANUAL"}, "iban": {"value": "NL00ABNA0417164300"}, "bic": {"value": "ABNANL2A"}}}""",
-                "demo", "demo");
+        Api.Reply refused =
+                api.post("/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete", """
+                {"variables": {"resolution": {"value": "MANUAL"}, "iban": {"value": "NL00ABNA0417164300"}, "bic": {"value": "ABNANL2A"}}}""", "demo", "demo");
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(linesAbout(output, requestId)).filteredOn(l -> l.contains("refused")).singleElement()
-                .asString().contains(" INFO ", "iban");
+        assertThat(linesAbout(output, requestId))
+                .filteredOn(l -> l.contains("refused"))
+                .singleElement()
+                .asString()
+                .contains(" INFO ", "iban");
         assertQuiet(output, "InvalidResolutionException", "iban");
     }
 
     @Test
     void aRefusedWebhookIsOneLineWithoutStackTrace(CapturedOutput output) {
         String webhookId = "msg_quiet_" + System.nanoTime();
-        assertThat(api.webhook(webhookId, Instant.now().getEpochSecond(), "{}", "whsec_Zm9yZ2VkLWZvcmdlZC1mb3JnZWQtZm9yZ2Vk").status())
+        assertThat(api.webhook(
+                                webhookId,
+                                Instant.now().getEpochSecond(),
+                                "{}",
+                                "whsec_Zm9yZ2VkLWZvcmdlZC1mb3JnZWQtZm9yZ2Vk")
+                        .status())
                 .isEqualTo(401);
 
         List<String> lines = linesAbout(output, webhookId);
@@ -84,8 +105,15 @@ class QuietLogsHttpTest {
     @Test
     void aRefusedSvixDeliveryIsLoggedWithItsSvixId(CapturedOutput output) {
         String svixId = "msg_quiet_svix_" + System.nanoTime();
-        Api.Reply refused = api.webhookWithHeaders("{}", java.util.Map.of("svix-id", svixId,
-                "svix-timestamp", Long.toString(Instant.now().getEpochSecond()), "svix-signature", "v1,Zm9yZ2Vk"));
+        Api.Reply refused = api.webhookWithHeaders(
+                "{}",
+                java.util.Map.of(
+                        "svix-id",
+                        svixId,
+                        "svix-timestamp",
+                        Long.toString(Instant.now().getEpochSecond()),
+                        "svix-signature",
+                        "v1,Zm9yZ2Vk"));
         assertThat(refused.status()).isEqualTo(401);
 
         List<String> lines = linesAbout(output, svixId);
@@ -98,14 +126,19 @@ class QuietLogsHttpTest {
     void aFailingJobAndA500AreStillLoggedWithTheirCause(CapturedOutput output) {
         String requestId = newRequestId();
         api.start(requestId, "C-quiet", "NL", "COMPANY", "Down B.V. [provider-down]");
-        String processInstanceId = api.record(requestId).json().get("processInstanceId").asText();
+        String processInstanceId =
+                api.record(requestId).json().get("processInstanceId").asText();
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> logged(output, "(?s) ERROR .*ProviderUnavailableException: NexusBank answered HTTP 503.*\\n\\s+at "));
+                .until(() -> logged(
+                        output, "(?s) ERROR .*ProviderUnavailableException: NexusBank answered HTTP 503.*\\n\\s+at "));
 
-        JsonNode job = await().until(() -> api.get("/engine-rest/job?processInstanceId=" + processInstanceId, "demo", "demo").json(),
-                j -> j.size() == 1);
-        assertThat(api.post("/engine-rest/job/" + job.get(0).get("id").asText() + "/execute", "", "demo", "demo").status())
+        JsonNode job = await().until(
+                        () -> api.get("/engine-rest/job?processInstanceId=" + processInstanceId, "demo", "demo")
+                                .json(),
+                        j -> j.size() == 1);
+        assertThat(api.post("/engine-rest/job/" + job.get(0).get("id").asText() + "/execute", "", "demo", "demo")
+                        .status())
                 .isEqualTo(500);
         await().until(() -> logged(output, "(?s)ENGINE-REST-HTTP500.*ProviderUnavailableException.*\\n\\s+at "));
     }

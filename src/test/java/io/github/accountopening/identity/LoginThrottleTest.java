@@ -1,21 +1,21 @@
 package io.github.accountopening.identity;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The limiter's arithmetic, with time moved by hand. */
 class LoginThrottleTest {
 
     private final MovableClock clock = new MovableClock();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final LoginThrottle throttle = new LoginThrottle(new LoginThrottleProperties(3, Duration.ofMinutes(5)), meters, clock);
+    private final LoginThrottle throttle =
+            new LoginThrottle(new LoginThrottleProperties(3, Duration.ofMinutes(5)), meters, clock);
 
     @Test
     void refusesAnAddressOnceItFailedTheLimitWithinTheWindowUntilTheOldestFailureLeavesIt() {
@@ -27,13 +27,20 @@ class LoginThrottleTest {
         throttle.failed("203.0.113.1", "onboarding-svc");
 
         assertThat(throttle.refusal("203.0.113.1", "onboarding-svc")).contains(Duration.ofMinutes(3));
-        assertThat(throttle.refusal("203.0.113.2", "onboarding-svc")).as("another address").isEmpty();
-        assertThat(throttle.refusal("203.0.113.1", "ops-svc")).as("another user").isEmpty();
+        assertThat(throttle.refusal("203.0.113.2", "onboarding-svc"))
+                .as("another address")
+                .isEmpty();
+        assertThat(throttle.refusal("203.0.113.1", "ops-svc"))
+                .as("another user")
+                .isEmpty();
 
         clock.move(Duration.ofMinutes(3));
-        assertThat(throttle.refusal("203.0.113.1", "onboarding-svc")).as("the first failure left the window").isEmpty();
+        assertThat(throttle.refusal("203.0.113.1", "onboarding-svc"))
+                .as("the first failure left the window")
+                .isEmpty();
         throttle.failed("203.0.113.1", "onboarding-svc");
-        assertThat(throttle.refusal("203.0.113.1", "onboarding-svc")).as("one more try, then the second oldest counts")
+        assertThat(throttle.refusal("203.0.113.1", "onboarding-svc"))
+                .as("one more try, then the second oldest counts")
                 .contains(Duration.ofMinutes(1));
     }
 
@@ -73,8 +80,16 @@ class LoginThrottleTest {
         throttle.refusal("203.0.113.1", "onboarding-svc");
         throttle.refusal("203.0.113.1", "onboarding-svc");
 
-        assertThat(meters.get(LoginThrottle.FAILURES).tag("outcome", "wrong_credentials").counter().count()).isEqualTo(3);
-        assertThat(meters.get(LoginThrottle.FAILURES).tag("outcome", "throttled").counter().count()).isEqualTo(2);
+        assertThat(meters.get(LoginThrottle.FAILURES)
+                        .tag("outcome", "wrong_credentials")
+                        .counter()
+                        .count())
+                .isEqualTo(3);
+        assertThat(meters.get(LoginThrottle.FAILURES)
+                        .tag("outcome", "throttled")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test

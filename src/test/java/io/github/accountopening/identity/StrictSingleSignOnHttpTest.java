@@ -1,21 +1,14 @@
 package io.github.accountopening.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.accountopening.support.Api;
 import io.github.accountopening.support.Api.Reply;
 import io.github.accountopening.support.HttpTest;
 import io.github.accountopening.support.OidcServer;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +19,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Single sign-on exactly as strict as the identity provider, over real HTTP against a real OpenID
@@ -61,9 +60,23 @@ class StrictSingleSignOnHttpTest {
     @BeforeAll
     void localUsers() {
         for (String user : List.of(SERVICE_ACCOUNT, NO_GROUP_USER)) {
-            Reply created = api.call("POST", "/engine-rest/user/create", "application/json", Api.write(Map.of(
-                    "profile", Map.of("id", user, "firstName", "Local", "lastName", "User", "email", user + "@bank.example"),
-                    "credentials", Map.of("password", user + "-password"))), ADMIN_AUTH);
+            Reply created = api.call(
+                    "POST",
+                    "/engine-rest/user/create",
+                    "application/json",
+                    Api.write(Map.of(
+                            "profile",
+                                    Map.of(
+                                            "id",
+                                            user,
+                                            "firstName",
+                                            "Local",
+                                            "lastName",
+                                            "User",
+                                            "email",
+                                            user + "@bank.example"),
+                            "credentials", Map.of("password", user + "-password"))),
+                    ADMIN_AUTH);
             assertThat(created.status()).as(created.body()).isEqualTo(204);
         }
     }
@@ -84,7 +97,8 @@ class StrictSingleSignOnHttpTest {
             for (String path : List.of("/actuator/health", "/actuator/health/dependencies")) {
                 Reply health = api.call("GET", path, null, null, authorization);
                 assertThat(health.status()).as(who + " " + path).isEqualTo(200);
-                assertThat(health.json().has("components")).as(who + " sees the details of " + path + ": " + health.body())
+                assertThat(health.json().has("components"))
+                        .as(who + " sees the details of " + path + ": " + health.body())
                         .isEqualTo(entitled);
             }
         });
@@ -95,7 +109,9 @@ class StrictSingleSignOnHttpTest {
         Instant now = Instant.now();
         Map<String, Map<String, Object>> refused = new LinkedHashMap<>();
         refused.put("without exp", times(null, now));
-        refused.put("issued ten minutes from now", times(now.plus(Duration.ofMinutes(70)), now.plus(Duration.ofMinutes(10))));
+        refused.put(
+                "issued ten minutes from now",
+                times(now.plus(Duration.ofMinutes(70)), now.plus(Duration.ofMinutes(10))));
         refused.put("valid for a day", times(now.plus(Duration.ofDays(1)), now));
         refused.put("valid for a day, without iat", times(now.plus(Duration.ofDays(1)), null));
         Map<String, Map<String, Object>> accepted = new LinkedHashMap<>();
@@ -103,19 +119,35 @@ class StrictSingleSignOnHttpTest {
         accepted.put("issued 30 s ahead (clock skew)", times(now.plus(Duration.ofHours(1)), now.plusSeconds(30)));
         accepted.put("valid for an hour, without iat", times(now.plus(Duration.ofHours(1)), null));
 
-        String noExpiry = OidcServer.bearer(OidcServer.BANK, OidcServer.AUDIENCE, refused.get("without exp"), Duration.ofHours(1));
-        assertThat(SignedJWT.parse(noExpiry.substring("Bearer ".length())).getJWTClaimsSet().getExpirationTime()).isNull();
+        String noExpiry = OidcServer.bearer(
+                OidcServer.BANK, OidcServer.AUDIENCE, refused.get("without exp"), Duration.ofHours(1));
+        assertThat(SignedJWT.parse(noExpiry.substring("Bearer ".length()))
+                        .getJWTClaimsSet()
+                        .getExpirationTime())
+                .isNull();
 
         refused.forEach((what, claims) -> {
-            Reply reply = api.call("GET", "/api/account-openings?limit=1", null, null,
+            Reply reply = api.call(
+                    "GET",
+                    "/api/account-openings?limit=1",
+                    null,
+                    null,
                     OidcServer.bearer(OidcServer.BANK, OidcServer.AUDIENCE, claims, Duration.ofHours(1)));
-            assertThat(reply.status()).as("a token " + what + ": " + reply.body()).isEqualTo(401);
+            assertThat(reply.status())
+                    .as("a token " + what + ": " + reply.body())
+                    .isEqualTo(401);
             assertThat(reply.json().path("detail").asText()).as(what).isEqualTo("invalid token");
         });
         accepted.forEach((what, claims) -> {
-            Reply reply = api.call("GET", "/api/account-openings?limit=1", null, null,
+            Reply reply = api.call(
+                    "GET",
+                    "/api/account-openings?limit=1",
+                    null,
+                    null,
                     OidcServer.bearer(OidcServer.BANK, OidcServer.AUDIENCE, claims, Duration.ofHours(1)));
-            assertThat(reply.status()).as("a token " + what + ": " + reply.body()).isEqualTo(200);
+            assertThat(reply.status())
+                    .as("a token " + what + ": " + reply.body())
+                    .isEqualTo(200);
         });
     }
 
@@ -130,16 +162,26 @@ class StrictSingleSignOnHttpTest {
         granted.put("the name in a list", List.of("monitoring"));
         granted.put("a Keycloak group path", List.of("/bank/operations/monitoring"));
 
-        refused.forEach((what, groups) -> assertThat(scrape(groups).status()).as(what).isEqualTo(403));
-        granted.forEach((what, groups) -> assertThat(scrape(groups).status()).as(what).isEqualTo(200));
+        refused.forEach(
+                (what, groups) -> assertThat(scrape(groups).status()).as(what).isEqualTo(403));
+        granted.forEach(
+                (what, groups) -> assertThat(scrape(groups).status()).as(what).isEqualTo(200));
     }
 
     @Test
     void aTokenNamingALocalUserIsRefusedAndChangesNothing() {
-        Reply profile = api.call("PUT", "/engine-rest/user/demo/profile", "application/json",
-                Api.write(Map.of("id", "demo", "firstName", "Taken", "lastName", "Over", "email", "attacker@example.com")),
+        Reply profile = api.call(
+                "PUT",
+                "/engine-rest/user/demo/profile",
+                "application/json",
+                Api.write(Map.of(
+                        "id", "demo", "firstName", "Taken", "lastName", "Over", "email", "attacker@example.com")),
                 OidcServer.bearer("demo", List.of("onboarding")));
-        Reply deleted = api.call("DELETE", "/engine-rest/user/" + SERVICE_ACCOUNT, null, null,
+        Reply deleted = api.call(
+                "DELETE",
+                "/engine-rest/user/" + SERVICE_ACCOUNT,
+                null,
+                null,
                 OidcServer.bearer(SERVICE_ACCOUNT, List.of("onboarding")));
 
         for (Reply reply : List.of(profile, deleted)) {
@@ -147,9 +189,13 @@ class StrictSingleSignOnHttpTest {
             assertThat(reply.json().path("type").asText()).isEqualTo("AuthenticationException");
             assertThat(reply.json().path("message").asText()).isEqualTo("invalid token");
         }
-        assertThat(api.call("GET", "/engine-rest/user/demo/profile", null, null, ADMIN_AUTH).json().path("firstName").asText())
+        assertThat(api.call("GET", "/engine-rest/user/demo/profile", null, null, ADMIN_AUTH)
+                        .json()
+                        .path("firstName")
+                        .asText())
                 .isEqualTo("Demo");
-        assertThat(api.call("GET", "/engine-rest/user/" + SERVICE_ACCOUNT + "/profile", null, null, ADMIN_AUTH).status())
+        assertThat(api.call("GET", "/engine-rest/user/" + SERVICE_ACCOUNT + "/profile", null, null, ADMIN_AUTH)
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -161,7 +207,9 @@ class StrictSingleSignOnHttpTest {
 
         assertThat(WebappLogin.location(callback)).contains("error");
         assertThat(browser.sessionUser()).isNull();
-        assertThat(log.getOut().lines().filter(line -> line.contains("WARN") && line.contains("'demo', a local Camunda user")))
+        assertThat(log.getOut()
+                        .lines()
+                        .filter(line -> line.contains("WARN") && line.contains("'demo', a local Camunda user")))
                 .hasSize(1);
     }
 
@@ -181,12 +229,15 @@ class StrictSingleSignOnHttpTest {
     void aWebappSessionEndsWithItsIdToken() {
         WebappLogin browser = new WebappLogin(api.baseUrl());
         long expiry = Instant.now().plusSeconds(8).getEpochSecond();
-        browser.logIn("sso-brief", "{\"preferred_username\": \"sso-brief\", \"groups\": [\"ops\"], \"exp\": " + expiry + "}");
+        browser.logIn(
+                "sso-brief", "{\"preferred_username\": \"sso-brief\", \"groups\": [\"ops\"], \"exp\": " + expiry + "}");
         assertThat(apps(browser, "cockpit")).contains("cockpit");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> browser.get("/camunda/app/cockpit/default/").statusCode() != 200
-                && browser.sessionUser() == null);
-        assertThat(WebappLogin.location(browser.get("/camunda/app/cockpit/default/"))).contains("/oauth2/authorization/bank");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> browser.get("/camunda/app/cockpit/default/").statusCode() != 200
+                        && browser.sessionUser() == null);
+        assertThat(WebappLogin.location(browser.get("/camunda/app/cockpit/default/")))
+                .contains("/oauth2/authorization/bank");
     }
 
     @Test
@@ -197,13 +248,18 @@ class StrictSingleSignOnHttpTest {
 
         HttpResponse<String> forgedWebappLogout = browser.post("/camunda/api/admin/auth/user/default/logout", false);
         assertThat(forgedWebappLogout.statusCode()).isEqualTo(403);
-        assertThat(forgedWebappLogout.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(forgedWebappLogout.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/problem+json");
         assertThat(forgedWebappLogout.body()).contains("X-XSRF-TOKEN");
-        assertThat(browser.sessionUser()).as("after a webapp logout without the CSRF token").isNotNull();
+        assertThat(browser.sessionUser())
+                .as("after a webapp logout without the CSRF token")
+                .isNotNull();
         browser.get("/logout");
         assertThat(browser.sessionUser()).as("after GET /logout").isNotNull();
         browser.post("/logout", false);
-        assertThat(browser.sessionUser()).as("after POST /logout without the CSRF token").isNotNull();
+        assertThat(browser.sessionUser())
+                .as("after POST /logout without the CSRF token")
+                .isNotNull();
 
         HttpResponse<String> webappLogout = browser.post("/camunda/api/admin/auth/user/default/logout", true);
         assertThat(webappLogout.statusCode()).isEqualTo(200);
@@ -215,14 +271,19 @@ class StrictSingleSignOnHttpTest {
         int port = java.net.URI.create(api.baseUrl()).getPort();
         String publicUrl = api.baseUrl();
 
-        Map<String, String> login = WebappLogin.withHostHeader(port, "GET", "/oauth2/authorization/bank", "evil.example", Map.of());
+        Map<String, String> login =
+                WebappLogin.withHostHeader(port, "GET", "/oauth2/authorization/bank", "evil.example", Map.of());
         assertThat(login.get("status")).contains("302");
         assertThat(query(login.get("location"), "redirect_uri")).isEqualTo(publicUrl + "/login/oauth2/code/bank");
 
         WebappLogin browser = new WebappLogin(api.baseUrl());
         browser.logIn("sso-away", "{\"preferred_username\": \"sso-away\", \"groups\": [\"ops\"]}");
         String csrf = browser.csrfToken();
-        Map<String, String> logout = WebappLogin.withHostHeader(port, "POST", "/logout", "evil.example",
+        Map<String, String> logout = WebappLogin.withHostHeader(
+                port,
+                "POST",
+                "/logout",
+                "evil.example",
                 Map.of("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID"), "X-XSRF-TOKEN", csrf));
         assertThat(logout.get("status")).contains("302");
         assertThat(logout.get("location")).startsWith(OidcServer.issuer());
@@ -246,19 +307,30 @@ class StrictSingleSignOnHttpTest {
         assertThat(ours.contentType()).startsWith("application/problem+json");
         assertThat(ours.json().path("detail").asText()).isEqualTo("invalid token");
         for (Reply reply : List.of(engine, ours)) {
-            assertThat(reply.headers().get("WWW-Authenticate")).anySatisfy(h -> assertThat(h).startsWith("Bearer"))
-                    .allSatisfy(h -> assertThat(h).doesNotContainIgnoringCase("key").doesNotContain("Jwt"));
+            assertThat(reply.headers().get("WWW-Authenticate"))
+                    .anySatisfy(h -> assertThat(h).startsWith("Bearer"))
+                    .allSatisfy(
+                            h -> assertThat(h).doesNotContainIgnoringCase("key").doesNotContain("Jwt"));
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> log.getOut().lines()
-                .filter(line -> line.contains("WARN") && line.contains("/api/account-openings") && line.contains("no matching key"))
-                .count() == 1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> log.getOut()
+                                .lines()
+                                .filter(line -> line.contains("WARN")
+                                        && line.contains("/api/account-openings")
+                                        && line.contains("no matching key"))
+                                .count()
+                        == 1);
     }
 
     private Reply scrape(Object groups) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("preferred_username", "sso-scraper");
         claims.put("groups", groups);
-        return api.call("GET", "/actuator/prometheus", null, null,
+        return api.call(
+                "GET",
+                "/actuator/prometheus",
+                null,
+                null,
                 OidcServer.bearer(OidcServer.BANK, OidcServer.AUDIENCE, claims, Duration.ofHours(1)));
     }
 
@@ -273,11 +345,14 @@ class StrictSingleSignOnHttpTest {
 
     /** The apps the webapps grant this browser's session, after it opened one of them as a user does. */
     private static List<String> apps(WebappLogin browser, String app) {
-        assertThat(browser.get("/camunda/app/" + app + "/default/").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/camunda/app/" + app + "/default/").statusCode())
+                .isEqualTo(200);
         String session = browser.sessionUser();
         assertThat(session).as("a logged-in session").isNotNull();
         JsonNode json = new Reply(200, "application/json", session, Map.of()).json();
-        return StreamSupport.stream(json.path("authorizedApps").spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(json.path("authorizedApps").spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
     }
 
     private static String query(String url, String name) {

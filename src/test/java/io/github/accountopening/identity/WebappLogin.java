@@ -32,8 +32,11 @@ final class WebappLogin {
 
     WebappLogin(String baseUrl) {
         this.baseUrl = baseUrl;
-        this.browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.browser = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** Signs in at the identity provider with these claims; answers the application's reply to the callback. */
@@ -42,7 +45,8 @@ final class WebappLogin {
         String authorize = location(start);
         HttpResponse<String> signedIn = send(HttpRequest.newBuilder(URI.create(authorize))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&claims=" + encode(claimsJson))));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "username=" + encode(user) + "&claims=" + encode(claimsJson))));
         return send(HttpRequest.newBuilder(URI.create(location(signedIn))).GET());
     }
 
@@ -78,33 +82,43 @@ final class WebappLogin {
     }
 
     String cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(HttpCookie::getValue).findFirst().orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     static String location(HttpResponse<?> response) {
-        return response.headers().firstValue("Location")
-                .orElseThrow(() -> new AssertionError("no redirect but " + response.statusCode() + ": " + response.body()));
+        return response.headers()
+                .firstValue("Location")
+                .orElseThrow(
+                        () -> new AssertionError("no redirect but " + response.statusCode() + ": " + response.body()));
     }
 
     /**
      * A request with a Host header of the caller's choosing, which Java's HTTP clients do not send:
      * the status line and headers of the answer, lower-case names.
      */
-    static Map<String, String> withHostHeader(int port, String method, String path, String host, Map<String, String> headers) {
+    static Map<String, String> withHostHeader(
+            int port, String method, String path, String host, Map<String, String> headers) {
         try (Socket socket = new Socket("localhost", port)) {
             StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n");
-            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            headers.forEach((name, value) ->
+                    request.append(name).append(": ").append(value).append("\r\n"));
             request.append("Content-Length: 0\r\nConnection: close\r\n\r\n");
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             Map<String, String> answer = new LinkedHashMap<>();
             answer.put("status", in.readLine());
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                 int colon = line.indexOf(':');
-                answer.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                answer.put(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
             }
             return answer;
         } catch (IOException e) {

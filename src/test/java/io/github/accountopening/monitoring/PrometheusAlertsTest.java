@@ -1,21 +1,15 @@
 package io.github.accountopening.monitoring;
 
+import static io.github.accountopening.support.Api.newRequestId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.accountopening.support.Api;
 import io.github.accountopening.support.FreePortInitializer;
 import io.github.accountopening.support.HttpTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.yaml.snakeyaml.Yaml;
-import redis.embedded.RedisServer;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,11 +28,16 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static io.github.accountopening.support.Api.newRequestId;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.yaml.snakeyaml.Yaml;
+import redis.embedded.RedisServer;
 
 /**
  * The alert rules and the dashboard ops load (docker/prometheus, docker/grafana) against the running
@@ -55,13 +54,29 @@ class PrometheusAlertsTest {
     static final Path RULES = Path.of("docker/prometheus/alerts.yml");
     static final Path DASHBOARD = Path.of("docker/grafana/dashboards/account-opening.json");
     static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-    static final Set<String> PROMQL_WORDS = Set.of("and", "or", "unless", "bool", "offset", "by", "without", "on",
-            "ignoring", "group_left", "group_right", "Inf", "NaN");
+    static final Set<String> PROMQL_WORDS = Set.of(
+            "and",
+            "or",
+            "unless",
+            "bool",
+            "offset",
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "Inf",
+            "NaN");
 
     static RedisServer redis;
 
-    @Autowired Api api;
-    @Value("${server.port}") int port;
+    @Autowired
+    Api api;
+
+    @Value("${server.port}")
+    int port;
+
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -73,7 +88,8 @@ class PrometheusAlertsTest {
         registry.add("account-opening.dedup.store", () -> "redis");
         registry.add("spring.data.redis.port", () -> redisPort);
         // A database of its own: the opening orphaned here must not show in other tests' figures, nor theirs here.
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:prometheus-alerts;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        registry.add(
+                "spring.datasource.url", () -> "jdbc:h2:mem:prometheus-alerts;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     }
 
     @AfterAll
@@ -85,30 +101,44 @@ class PrometheusAlertsTest {
     void everyMetricTheAlertsAndTheDashboardNameIsOneTheApplicationExports() throws IOException {
         String requestId = newRequestId();
         api.start(requestId, "C-prometheus", "NL", "COMPANY", "Scraped B.V.");
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.record(requestId).json(), r -> !r.get("cardId").isNull());
-        api.webhook("msg_forged_" + System.nanoTime(), Instant.now().getEpochSecond(), "{}", "whsec_Zm9yZ2VkLWZvcmdlZC1mb3JnZWQtZm9yZ2Vk");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.record(requestId).json(), r -> !r.get("cardId").isNull());
+        api.webhook(
+                "msg_forged_" + System.nanoTime(),
+                Instant.now().getEpochSecond(),
+                "{}",
+                "whsec_Zm9yZ2VkLWZvcmdlZC1mb3JnZWQtZm9yZ2Vk");
 
         Set<String> named = new TreeSet<>();
         alertRules().forEach(rule -> named.addAll(metricNames((String) rule.get("expr"))));
         for (JsonNode panel : json.readTree(DASHBOARD.toFile()).get("panels")) {
-            panel.get("targets").forEach(target -> named.addAll(metricNames(target.get("expr").asText())));
+            panel.get("targets")
+                    .forEach(target ->
+                            named.addAll(metricNames(target.get("expr").asText())));
         }
 
-        assertThat(named).as("what the rules and panels name").contains("account_opening_orphans", "camunda_incidents_open",
-                "account_opening_iban_wait_seconds_bucket", "account_opening_webhooks_rejected_total",
-                "account_opening_dedup_unavailable_total", "account_opening_webhooks_last_accepted_timestamp_seconds",
-                "account_opening_login_failures_total");
+        assertThat(named)
+                .as("what the rules and panels name")
+                .contains(
+                        "account_opening_orphans",
+                        "camunda_incidents_open",
+                        "account_opening_iban_wait_seconds_bucket",
+                        "account_opening_webhooks_rejected_total",
+                        "account_opening_dedup_unavailable_total",
+                        "account_opening_webhooks_last_accepted_timestamp_seconds",
+                        "account_opening_login_failures_total");
         assertThat(exported()).containsAll(named);
     }
 
     @Test
     void aRealPrometheusFiresTheAlertsWhenAnOpeningIsOrphanedAnIncidentStaysAndSignaturesFail(@TempDir Path dir)
             throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(PROMETHEUS),
+        assumeTrue(
+                Files.isExecutable(PROMETHEUS),
                 "Debian's prometheus is not installed (apt-get install prometheus): no real Prometheus to run");
         // the rules as shipped, each `for` shortened so that the test waits seconds, not minutes
-        Files.writeString(dir.resolve("alerts.yml"),
-                Files.readString(RULES).replaceAll("(?m)^(\\s+)for: \\S+$", "$1for: 2s"));
+        Files.writeString(
+                dir.resolve("alerts.yml"), Files.readString(RULES).replaceAll("(?m)^(\\s+)for: \\S+$", "$1for: 2s"));
         Files.writeString(dir.resolve("prometheus.yml"), """
                 global: {scrape_interval: 2s, scrape_timeout: 2s, evaluation_interval: 1s}
                 rule_files: [alerts.yml]
@@ -119,37 +149,56 @@ class PrometheusAlertsTest {
                     static_configs: [{targets: ["127.0.0.1:%d"]}]
                 """.formatted(port));
         int prometheusPort = FreePortInitializer.freePort();
-        Process prometheus = new ProcessBuilder(PROMETHEUS.toString(),
-                "--config.file=" + dir.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + dir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + prometheusPort)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        Process prometheus = new ProcessBuilder(
+                        PROMETHEUS.toString(),
+                        "--config.file=" + dir.resolve("prometheus.yml"),
+                        "--storage.tsdb.path=" + dir.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + prometheusPort)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("prometheus.log").toFile())
+                .start();
         String base = "http://127.0.0.1:" + prometheusPort;
         try {
-            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                    .until(() -> prometheusGet(base + "/api/v1/targets").at("/data/activeTargets/0/health").asText(), "up"::equals);
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                    .until(() -> prometheusGet(base + "/api/v1/rules").at("/data/groups/0/rules").size() > 0);
+            await().atMost(Duration.ofSeconds(60))
+                    .ignoreExceptions()
+                    .until(
+                            () -> prometheusGet(base + "/api/v1/targets")
+                                    .at("/data/activeTargets/0/health")
+                                    .asText(),
+                            "up"::equals);
+            await().atMost(Duration.ofSeconds(30))
+                    .ignoreExceptions()
+                    .until(() -> prometheusGet(base + "/api/v1/rules")
+                                    .at("/data/groups/0/rules")
+                                    .size()
+                            > 0);
             assertThat(alerts(base)).doesNotContainKey("AccountOpeningOrphaned");
 
             String orphanedRequestId = orphanAnOpening();
             leaveAnIncidentOpen();
             for (int i = 0; i < 6; i++) {
-                assertThat(api.webhook("msg_rotated_" + i, Instant.now().getEpochSecond(), "{}",
-                        "whsec_b2xkLXNlY3JldC1iZWZvcmUtcm90YXRpb24=").status()).isEqualTo(401);
+                assertThat(api.webhook(
+                                        "msg_rotated_" + i,
+                                        Instant.now().getEpochSecond(),
+                                        "{}",
+                                        "whsec_b2xkLXNlY3JldC1iZWZvcmUtcm90YXRpb24=")
+                                .status())
+                        .isEqualTo(401);
             }
 
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> alerts(base), a -> "firing".equals(a.get("AccountOpeningOrphaned"))
-                            && "firing".equals(a.get("CamundaIncidentsOpen"))
-                            && "firing".equals(a.get("WebhookBadSignaturesRising")));
+                    .until(
+                            () -> alerts(base),
+                            a -> "firing".equals(a.get("AccountOpeningOrphaned"))
+                                    && "firing".equals(a.get("CamundaIncidentsOpen"))
+                                    && "firing".equals(a.get("WebhookBadSignaturesRising")));
             screenshot(base + "/classic/alerts"); // Debian's build serves Prometheus' classic pages
 
             // the opening is finished by hand: the orphan alert ends
             assertThat(api.sandbox("""
-                    {"accountOpeningRequestId": "%s", "status": "REJECTED", "reason": "closed by ops"}""".formatted(orphanedRequestId))
-                    .status()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(60)).until(() -> alerts(base), a -> !a.containsKey("AccountOpeningOrphaned"));
+                    {"accountOpeningRequestId": "%s", "status": "REJECTED", "reason": "closed by ops"}""".formatted(orphanedRequestId)).status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> alerts(base), a -> !a.containsKey("AccountOpeningOrphaned"));
         } finally {
             prometheus.destroy();
             if (!prometheus.waitFor(10, TimeUnit.SECONDS)) {
@@ -162,13 +211,25 @@ class PrometheusAlertsTest {
     private String orphanAnOpening() throws IOException, InterruptedException {
         String requestId = newRequestId();
         api.start(requestId, "C-orphan", "NL", "COMPANY", "Forgotten B.V. [stuck]");
-        String processInstanceId = api.record(requestId).json().get("processInstanceId").asText();
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/engine-rest/event-subscription?eventType=message&processInstanceId="
-                + processInstanceId, "demo", "demo").json().size(), n -> n == 1);
-        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/engine-rest/process-instance/" + processInstanceId))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes()))
-                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        String processInstanceId =
+                api.record(requestId).json().get("processInstanceId").asText();
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> api.get(
+                                        "/engine-rest/event-subscription?eventType=message&processInstanceId="
+                                                + processInstanceId,
+                                        "demo",
+                                        "demo")
+                                .json()
+                                .size(),
+                        n -> n == 1);
+        HttpResponse<String> deleted = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + "/engine-rest/process-instance/" + processInstanceId))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes()))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(deleted.statusCode()).isEqualTo(204);
         return requestId;
     }
@@ -177,9 +238,14 @@ class PrometheusAlertsTest {
     private void leaveAnIncidentOpen() {
         String requestId = newRequestId();
         api.start(requestId, "C-incident", "NL", "COMPANY", "Unlucky B.V. [provider-down]");
-        String processInstanceId = api.record(requestId).json().get("processInstanceId").asText();
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/engine-rest/incident?processInstanceId=" + processInstanceId,
-                "demo", "demo").json().size(), n -> n == 1);
+        String processInstanceId =
+                api.record(requestId).json().get("processInstanceId").asText();
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> api.get("/engine-rest/incident?processInstanceId=" + processInstanceId, "demo", "demo")
+                                .json()
+                                .size(),
+                        n -> n == 1);
     }
 
     /** Prometheus' own alerts page, for the README, when Debian's chromium is installed. */
@@ -189,10 +255,23 @@ class PrometheusAlertsTest {
         }
         Path target = Path.of("target/prometheus/alerts-firing.png").toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--hide-scrollbars", "--window-size=1280,1100", "--virtual-time-budget=10000", "--screenshot=" + target, url)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process chromium = new ProcessBuilder(
+                        CHROMIUM.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--hide-scrollbars",
+                        "--window-size=1280,1100",
+                        "--virtual-time-budget=10000",
+                        "--screenshot=" + target,
+                        url)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!chromium.waitFor(60, TimeUnit.SECONDS)) {
             chromium.destroyForcibly();
         }
@@ -201,14 +280,19 @@ class PrometheusAlertsTest {
     /** Alert name to state (pending or firing) of the alerts Prometheus holds now. */
     private Map<String, String> alerts(String base) throws IOException, InterruptedException {
         Map<String, String> states = new java.util.HashMap<>();
-        prometheusGet(base + "/api/v1/alerts").at("/data/alerts")
-                .forEach(a -> states.merge(a.at("/labels/alertname").asText(), a.get("state").asText(),
+        prometheusGet(base + "/api/v1/alerts")
+                .at("/data/alerts")
+                .forEach(a -> states.merge(
+                        a.at("/labels/alertname").asText(),
+                        a.get("state").asText(),
                         (x, y) -> x.equals("firing") ? x : y));
         return states;
     }
 
     private JsonNode prometheusGet(String url) throws IOException, InterruptedException {
-        return json.readTree(http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body());
+        return json.readTree(
+                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                        .body());
     }
 
     @SuppressWarnings("unchecked")
@@ -243,7 +327,9 @@ class PrometheusAlertsTest {
 
     private Set<String> exported() {
         Set<String> names = new TreeSet<>();
-        api.get("/actuator/prometheus", "demo", "demo").body().lines()
+        api.get("/actuator/prometheus", "demo", "demo")
+                .body()
+                .lines()
                 .filter(l -> !l.startsWith("#") && !l.isBlank())
                 .forEach(l -> {
                     Matcher m = NAME.matcher(l);

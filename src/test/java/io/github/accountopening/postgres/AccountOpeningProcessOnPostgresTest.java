@@ -13,8 +13,11 @@ import org.springframework.test.context.TestPropertySource;
  * tickets in a Jira Data Center reached with a personal access token (the H2 run has Jira Cloud).
  */
 @ActiveProfiles("postgres")
-@TestPropertySource(properties = {"simulator.jira.deployment=data-center",
-        "jira.personal-access-token=dev-jira-personal-access-token"})
+@TestPropertySource(
+        properties = {
+            "simulator.jira.deployment=data-center",
+            "jira.personal-access-token=dev-jira-personal-access-token"
+        })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class AccountOpeningProcessOnPostgresTest extends AccountOpeningProcessTest {
 

@@ -1,5 +1,10 @@
 package io.github.accountopening.postgres;
 
+import static io.github.accountopening.support.Api.newRequestId;
+import static io.github.accountopening.support.Api.webhookBody;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.accountopening.AccountOpeningApplication;
 import io.github.accountopening.simulator.CardPlatformSimulator;
@@ -9,21 +14,6 @@ import io.github.accountopening.support.AuditTrail;
 import io.github.accountopening.support.FreePortInitializer;
 import io.github.accountopening.support.TwoNodes;
 import io.github.accountopening.ticket.OpsTickets;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import redis.embedded.RedisServer;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,11 +27,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static io.github.accountopening.support.Api.newRequestId;
-import static io.github.accountopening.support.Api.webhookBody;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import redis.embedded.RedisServer;
 
 /**
  * Two application nodes on one PostgreSQL and one Redis, as in production: openings started on one
@@ -84,13 +83,17 @@ class TwoNodeClusterTest {
         Map<String, Object> properties = new HashMap<>(common);
         properties.put("server.port", port);
         // as command-line arguments, so that they win over the profile's own settings
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(AccountOpeningApplication.class).profiles("postgres").run(args);
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(AccountOpeningApplication.class)
+                .profiles("postgres")
+                .run(args);
     }
 
     @AfterAll
     static void stopCluster() throws IOException {
-        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[]{nodeA, nodeB}) {
+        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeA, nodeB}) {
             if (node != null && node.isActive()) {
                 node.close();
             }
@@ -106,7 +109,9 @@ class TwoNodeClusterTest {
         List<String> requestIds = new ArrayList<>();
         for (int i = 0; i < OPENINGS; i++) {
             String requestId = newRequestId();
-            assertThat(apiA.start(requestId, "C-node-" + i, "NL", "COMPANY", "Node " + i + " B.V. [no-webhook]").status()).isEqualTo(200);
+            assertThat(apiA.start(requestId, "C-node-" + i, "NL", "COMPANY", "Node " + i + " B.V. [no-webhook]")
+                            .status())
+                    .isEqualTo(200);
             requestIds.add(requestId);
         }
         Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
@@ -118,7 +123,8 @@ class TwoNodeClusterTest {
                 int copies = 1 + ThreadLocalRandom.current().nextInt(3);
                 for (int c = 0; c < copies; c++) {
                     Api node = ThreadLocalRandom.current().nextBoolean() ? apiA : apiB;
-                    answers.computeIfAbsent(node.webhook(body).status(), s -> new AtomicInteger()).incrementAndGet();
+                    answers.computeIfAbsent(node.webhook(body).status(), s -> new AtomicInteger())
+                            .incrementAndGet();
                 }
                 return null;
             }));
@@ -134,13 +140,20 @@ class TwoNodeClusterTest {
         for (int i = 0; i < OPENINGS; i++) {
             String requestId = requestIds.get(i);
             Api reader = i % 2 == 0 ? apiA : apiB;
-            JsonNode opened = await().atMost(Duration.ofSeconds(60)).until(() -> reader.record(requestId).json(), r -> !r.get("cardId").isNull());
+            JsonNode opened = await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> reader.record(requestId).json(),
+                            r -> !r.get("cardId").isNull());
             assertThat(opened.get("status").asText()).isEqualTo("COMPLETED");
-            assertThat(AuditTrail.applied(reader.events(requestId).json(), "COMPLETED")).as("completed once: " + requestId).isEqualTo(1);
+            assertThat(AuditTrail.applied(reader.events(requestId).json(), "COMPLETED"))
+                    .as("completed once: " + requestId)
+                    .isEqualTo(1);
             assertThat(cards.cardsIssuedTo("C-node-" + i)).isEqualTo(1);
             assertThat(jira.withLabel(OpsTickets.requestLabel(requestId))).isEmpty();
         }
-        assertThat(output.getAll()).as("no webhook raced a polling timer into a failed correlation").doesNotContain("Cannot correlate");
+        assertThat(output.getAll())
+                .as("no webhook raced a polling timer into a failed correlation")
+                .doesNotContain("Cannot correlate");
     }
 
     @Test
@@ -148,7 +161,9 @@ class TwoNodeClusterTest {
     void theSharedShieldAbsorbsABurstSplitAcrossTheNodes() {
         String requestId = newRequestId();
         apiA.start(requestId, "C-burst", "BE", "COMPANY", "Burst BV [stuck]");
-        await().until(() -> apiA.record(requestId).json(), r -> r.get("providerStatus").asText().equals("IN_PROGRESS"));
+        await().until(
+                        () -> apiA.record(requestId).json(),
+                        r -> r.get("providerStatus").asText().equals("IN_PROGRESS"));
         String body = webhookBody(null, requestId, "REJECTED", null, null, "burst");
 
         Api.Reply first = apiA.webhook(body);
@@ -158,7 +173,11 @@ class TwoNodeClusterTest {
         assertThat(first.json().get("outcome").asText()).isEqualTo("APPLIED");
         assertThat(second.json().get("outcome").asText()).isEqualTo("SHIELDED");
         assertThat(third.json().get("outcome").asText()).isEqualTo("SHIELDED");
-        assertThat(apiB.get("/actuator/health/dependencies", "demo", "demo").json().at("/components/duplicateShield/details/reachable").asBoolean()).isTrue();
+        assertThat(apiB.get("/actuator/health/dependencies", "demo", "demo")
+                        .json()
+                        .at("/components/duplicateShield/details/reachable")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -176,9 +195,13 @@ class TwoNodeClusterTest {
         ProcessEngines.registerProcessEngine(nodeA.getBean(ProcessEngine.class));
 
         for (String requestId : requestIds) {
-            JsonNode opened = await().atMost(Duration.ofSeconds(60)).until(() -> apiA.record(requestId).json(), r -> !r.get("cardId").isNull());
+            JsonNode opened = await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> apiA.record(requestId).json(),
+                            r -> !r.get("cardId").isNull());
             assertThat(opened.get("status").asText()).isEqualTo("COMPLETED");
-            assertThat(AuditTrail.applied(apiA.events(requestId).json(), "COMPLETED")).isEqualTo(1);
+            assertThat(AuditTrail.applied(apiA.events(requestId).json(), "COMPLETED"))
+                    .isEqualTo(1);
         }
     }
 
@@ -187,17 +210,26 @@ class TwoNodeClusterTest {
     void aRedisThatIsDownLetsWebhooksThroughAndSaysSo() throws IOException {
         String requestId = newRequestId();
         apiA.start(requestId, "C-no-redis", "NL", "COMPANY", "Redisless B.V. [stuck]");
-        await().until(() -> apiA.record(requestId).json(), r -> r.get("providerStatus").asText().equals("IN_PROGRESS"));
+        await().until(
+                        () -> apiA.record(requestId).json(),
+                        r -> r.get("providerStatus").asText().equals("IN_PROGRESS"));
         redis.stop();
 
-        Api.Reply reply = apiA.webhook(webhookBody(null, requestId, "COMPLETED", "NL91ABNA0417164300", "ABNANL2A", null));
+        Api.Reply reply =
+                apiA.webhook(webhookBody(null, requestId, "COMPLETED", "NL91ABNA0417164300", "ABNANL2A", null));
 
         assertThat(reply.status()).isEqualTo(202);
         assertThat(reply.json().get("outcome").asText()).isEqualTo("APPLIED");
-        await().atMost(Duration.ofSeconds(30)).until(() -> apiA.record(requestId).json(), r -> !r.get("cardId").isNull());
-        assertThat(apiA.get("/actuator/prometheus", "demo", "demo").body()).containsPattern("account_opening_dedup_unavailable_total\\{[^}]*\\} [1-9]");
-        JsonNode health = apiA.get("/actuator/health/dependencies", "demo", "demo").json();
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> apiA.record(requestId).json(),
+                        r -> !r.get("cardId").isNull());
+        assertThat(apiA.get("/actuator/prometheus", "demo", "demo").body())
+                .containsPattern("account_opening_dedup_unavailable_total\\{[^}]*\\} [1-9]");
+        JsonNode health =
+                apiA.get("/actuator/health/dependencies", "demo", "demo").json();
         assertThat(health.get("status").asText()).isEqualTo("UP");
-        assertThat(health.at("/components/duplicateShield/details/reachable").asBoolean()).isFalse();
+        assertThat(health.at("/components/duplicateShield/details/reachable").asBoolean())
+                .isFalse();
     }
 }

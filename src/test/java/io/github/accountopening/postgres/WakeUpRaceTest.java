@@ -1,16 +1,15 @@
 package io.github.accountopening.postgres;
 
+import static io.github.accountopening.support.Api.newRequestId;
+import static io.github.accountopening.support.Api.webhookBody;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.accountopening.simulator.CardPlatformSimulator;
 import io.github.accountopening.support.Api;
 import io.github.accountopening.support.AuditTrail;
 import io.github.accountopening.support.PostgresAppTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +21,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static io.github.accountopening.support.Api.newRequestId;
-import static io.github.accountopening.support.Api.webhookBody;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The terminal webhook fired at the worst moments: before the tracking id is stored, while the
@@ -40,7 +39,8 @@ class WakeUpRaceTest extends PostgresAppTest {
     /** Threads of their own for the copies of one delivery, so that they really arrive together. */
     static final ExecutorService COPIES = Executors.newCachedThreadPool();
 
-    @Autowired CardPlatformSimulator cards;
+    @Autowired
+    CardPlatformSimulator cards;
 
     @Test
     void aTerminalWebhookRacingTheProcessIsNeverLost(CapturedOutput output) throws Exception {
@@ -52,7 +52,9 @@ class WakeUpRaceTest extends PostgresAppTest {
         for (int i = 0; i < OPENINGS; i++) {
             String requestId = newRequestId();
             requestIds.add(requestId);
-            assertThat(api.start(requestId, "C-race-" + i, "NL", "COMPANY", "Race " + i + " B.V. [no-webhook]").status()).isEqualTo(200);
+            assertThat(api.start(requestId, "C-race-" + i, "NL", "COMPANY", "Race " + i + " B.V. [no-webhook]")
+                            .status())
+                    .isEqualTo(200);
             long delayMillis = ThreadLocalRandom.current().nextLong(0, 1500);
             sent.add(senders.submit(() -> {
                 await().pollDelay(Duration.ofMillis(delayMillis)).until(() -> true);
@@ -64,7 +66,8 @@ class WakeUpRaceTest extends PostgresAppTest {
                     copies.add(COPIES.submit(() -> api.webhook(body)));
                 }
                 for (Future<Api.Reply> copy : copies) {
-                    answers.computeIfAbsent(copy.get().status(), s -> new AtomicInteger()).incrementAndGet();
+                    answers.computeIfAbsent(copy.get().status(), s -> new AtomicInteger())
+                            .incrementAndGet();
                 }
                 return null;
             }));
@@ -74,18 +77,26 @@ class WakeUpRaceTest extends PostgresAppTest {
         }
         senders.shutdown();
 
-        assertThat(answers.keySet()).as("every delivery accepted, none refused or failed").containsOnly(202);
+        assertThat(answers.keySet())
+                .as("every delivery accepted, none refused or failed")
+                .containsOnly(202);
         for (int i = 0; i < OPENINGS; i++) {
             String requestId = requestIds.get(i);
-            JsonNode opened = await().atMost(Duration.ofSeconds(60)).until(() -> api.record(requestId).json(),
-                    r -> !r.get("cardId").isNull());
+            JsonNode opened = await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> api.record(requestId).json(),
+                            r -> !r.get("cardId").isNull());
             assertThat(opened.get("status").asText()).isEqualTo("COMPLETED");
             long applied = AuditTrail.applied(api.events(requestId).json(), "COMPLETED");
             assertThat(applied).as("completed exactly once: " + requestId).isEqualTo(1);
             assertThat(cards.cardsIssuedTo("C-race-" + i)).isEqualTo(1);
             String processInstanceId = opened.get("processInstanceId").asText();
-            await().until(() -> api.get("/engine-rest/history/process-instance/" + processInstanceId, "demo", "demo").json()
-                    .get("state").asText(), "COMPLETED"::equals);
+            await().until(
+                            () -> api.get("/engine-rest/history/process-instance/" + processInstanceId, "demo", "demo")
+                                    .json()
+                                    .get("state")
+                                    .asText(),
+                            "COMPLETED"::equals);
         }
         assertThat(output.getAll()).doesNotContain("Cannot correlate");
     }

@@ -1,5 +1,24 @@
 package io.github.accountopening.process;
 
+import static io.github.accountopening.process.AccountOpeningProcess.*;
+import static io.github.accountopening.process.ModelElements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -20,36 +39,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
-import java.util.Date;
-import java.util.List;
-import java.util.UUID;
-
-import static io.github.accountopening.process.AccountOpeningProcess.*;
-import static io.github.accountopening.process.ModelElements.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
-
 /**
  * The model alone: every delegate and listener replaced by a mock, the decision table real, on an
  * in-memory engine of its own. One test per path of the picture, in milliseconds; the process tests
  * beside it drive the same paths through the real application.
  */
-@Deployment(resources = {"bpmn/account-opening.bpmn", "dmn/account-opening-mode.dmn", "bpmn/account-opening-resolution.form"})
+@Deployment(
+        resources = {"bpmn/account-opening.bpmn", "dmn/account-opening-mode.dmn", "bpmn/account-opening-resolution.form"
+        })
 class AccountOpeningModelTest {
 
     @RegisterExtension
-    static ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(modelEngine()).build();
+    static ProcessEngineExtension extension =
+            ProcessEngineExtension.builder().useProcessEngine(modelEngine()).build();
 
     private static final Duration POLLING_INTERVAL = Duration.ofMinutes(30);
     private static final Duration GIVE_UP_AFTER = Duration.ofHours(12);
@@ -58,6 +60,7 @@ class AccountOpeningModelTest {
 
     /** What the record says when the process reads it; the tests change it as the provider would. */
     private String recordStatus = "IN_PROGRESS";
+
     private String ticketKey;
 
     private final JavaDelegate createAccountRecord = mock(JavaDelegate.class);
@@ -103,33 +106,47 @@ class AccountOpeningModelTest {
         Mocks.register("issueVirtualCard", issueVirtualCard);
 
         doAnswer(call -> {
-            DelegateExecution execution = call.getArgument(0);
-            execution.setVariable(VAR_TRACKING_ID, "trk-" + execution.getProcessBusinessKey());
-            execution.setVariable(VAR_GIVE_UP_AT, new Date(ClockUtil.getCurrentTime().getTime() + GIVE_UP_AFTER.toMillis()));
-            return null;
-        }).when(requestProviderAccount).execute(any());
+                    DelegateExecution execution = call.getArgument(0);
+                    execution.setVariable(VAR_TRACKING_ID, "trk-" + execution.getProcessBusinessKey());
+                    execution.setVariable(
+                            VAR_GIVE_UP_AT, new Date(ClockUtil.getCurrentTime().getTime() + GIVE_UP_AFTER.toMillis()));
+                    return null;
+                })
+                .when(requestProviderAccount)
+                .execute(any());
         doAnswer(call -> {
-            DelegateExecution execution = call.getArgument(0);
-            execution.setVariable(VAR_STATUS, recordStatus);
-            execution.setVariable(VAR_TICKET_KEY, ticketKey);
-            execution.setVariable(VAR_TICKET_TO_CLOSE, ticketKey != null && !"IN_PROGRESS".equals(recordStatus));
-            Date giveUpAt = (Date) execution.getVariable(VAR_GIVE_UP_AT);
-            execution.setVariable(VAR_ESCALATION_DUE, "IN_PROGRESS".equals(recordStatus)
-                    && !ClockUtil.getCurrentTime().before(giveUpAt));
-            return null;
-        }).when(checkAccountStatus).execute(any());
+                    DelegateExecution execution = call.getArgument(0);
+                    execution.setVariable(VAR_STATUS, recordStatus);
+                    execution.setVariable(VAR_TICKET_KEY, ticketKey);
+                    execution.setVariable(
+                            VAR_TICKET_TO_CLOSE, ticketKey != null && !"IN_PROGRESS".equals(recordStatus));
+                    Date giveUpAt = (Date) execution.getVariable(VAR_GIVE_UP_AT);
+                    execution.setVariable(
+                            VAR_ESCALATION_DUE,
+                            "IN_PROGRESS".equals(recordStatus)
+                                    && !ClockUtil.getCurrentTime().before(giveUpAt));
+                    return null;
+                })
+                .when(checkAccountStatus)
+                .execute(any());
         doAnswer(call -> {
-            ((DelegateExecution) call.getArgument(0)).setVariable(VAR_STATUS, recordStatus);
-            return null;
-        }).when(pollProvider).execute(any());
+                    ((DelegateExecution) call.getArgument(0)).setVariable(VAR_STATUS, recordStatus);
+                    return null;
+                })
+                .when(pollProvider)
+                .execute(any());
         doAnswer(call -> {
-            ((DelegateExecution) call.getArgument(0)).setVariable(VAR_STATUS, recordStatus);
-            return null;
-        }).when(openAccountLegacy).execute(any());
+                    ((DelegateExecution) call.getArgument(0)).setVariable(VAR_STATUS, recordStatus);
+                    return null;
+                })
+                .when(openAccountLegacy)
+                .execute(any());
         doAnswer(call -> {
-            ticketKey = "OPS-1";
-            return null;
-        }).when(openOpsTicket).execute(any());
+                    ticketKey = "OPS-1";
+                    return null;
+                })
+                .when(openOpsTicket)
+                .execute(any());
     }
 
     @AfterEach
@@ -208,23 +225,32 @@ class AccountOpeningModelTest {
         verify(openOpsTicket).execute(any());
 
         doAnswer(call -> {
-            recordStatus = "REJECTED";
-            return null;
-        }).when(applyOpsResolution).execute(any());
+                    recordStatus = "REJECTED";
+                    return null;
+                })
+                .when(applyOpsResolution)
+                .execute(any());
         complete(task(pi), withVariables(VAR_RESOLUTION, "REJECT"));
         runJobs();
 
-        assertThat(pi).hasPassed(TASK_APPLY_RESOLUTION, TASK_COMMENT_TICKET).isEnded().hasPassed(END_OPENING_REJECTED);
+        assertThat(pi)
+                .hasPassed(TASK_APPLY_RESOLUTION, TASK_COMMENT_TICKET)
+                .isEnded()
+                .hasPassed(END_OPENING_REJECTED);
     }
 
     @Test
     void opsAskForOneMorePollingWindow() throws Exception {
         ProcessInstance pi = escalated();
         doAnswer(call -> {
-            ((DelegateExecution) call.getArgument(0)).setVariable(VAR_GIVE_UP_AT,
-                    new Date(ClockUtil.getCurrentTime().getTime() + GIVE_UP_AFTER.toMillis()));
-            return null;
-        }).when(applyOpsResolution).execute(any());
+                    ((DelegateExecution) call.getArgument(0))
+                            .setVariable(
+                                    VAR_GIVE_UP_AT,
+                                    new Date(ClockUtil.getCurrentTime().getTime() + GIVE_UP_AFTER.toMillis()));
+                    return null;
+                })
+                .when(applyOpsResolution)
+                .execute(any());
 
         complete(task(pi), withVariables(VAR_RESOLUTION, "RETRY"));
         runJobs();
@@ -239,7 +265,9 @@ class AccountOpeningModelTest {
         recordStatus = "COMPLETED";
         wakeUp(pi);
 
-        assertThat(pi).hasPassed(EVENT_LATE_STATUS, TASK_COMMENT_TICKET, TASK_ISSUE_CARD).isEnded()
+        assertThat(pi)
+                .hasPassed(EVENT_LATE_STATUS, TASK_COMMENT_TICKET, TASK_ISSUE_CARD)
+                .isEnded()
                 .hasNotPassed(TASK_APPLY_RESOLUTION);
         verify(issueVirtualCard).execute(any());
     }
@@ -257,8 +285,10 @@ class AccountOpeningModelTest {
     @Test
     void aJiraThatFailsHoldsUpNothing() throws Exception {
         doAnswer(call -> {
-            throw new IllegalStateException("Jira answers 401");
-        }).when(openOpsTicket).execute(any());
+                    throw new IllegalStateException("Jira answers 401");
+                })
+                .when(openOpsTicket)
+                .execute(any());
         ProcessInstance pi = escalated();
         assertThat(pi).isWaitingAt(TASK_OPEN_TICKET, TASK_RESOLVE_OPENING);
 
@@ -269,9 +299,15 @@ class AccountOpeningModelTest {
     }
 
     private ProcessInstance start(String market) {
-        return engine.getRuntimeService().startProcessInstanceByKey(KEY, "req-" + UUID.randomUUID(), Variables.createVariables()
-                .putValue(VAR_CUSTOMER_ID, "C-1").putValue(VAR_MARKET, market).putValue(VAR_CUSTOMER_TYPE, "COMPANY")
-                .putValue(VAR_LEGAL_NAME, "Model B.V."));
+        return engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        KEY,
+                        "req-" + UUID.randomUUID(),
+                        Variables.createVariables()
+                                .putValue(VAR_CUSTOMER_ID, "C-1")
+                                .putValue(VAR_MARKET, market)
+                                .putValue(VAR_CUSTOMER_TYPE, "COMPANY")
+                                .putValue(VAR_LEGAL_NAME, "Model B.V."));
     }
 
     /** Waiting long past the give-up moment, the next poll escalates. */
@@ -286,13 +322,20 @@ class AccountOpeningModelTest {
 
     /** What the webhook's path does once the record has changed: the message, then whatever it left to run. */
     private void wakeUp(ProcessInstance pi) {
-        engine.getRuntimeService().createMessageCorrelation(MESSAGE_STATUS_RECEIVED).processInstanceId(pi.getId()).correlate();
+        engine.getRuntimeService()
+                .createMessageCorrelation(MESSAGE_STATUS_RECEIVED)
+                .processInstanceId(pi.getId())
+                .correlate();
         runJobs();
     }
 
     private void fireTimer(ProcessInstance pi, String boundaryEvent) {
-        Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
-                .activityId(boundaryEvent).singleResult();
+        Job timer = engine.getManagementService()
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .timers()
+                .activityId(boundaryEvent)
+                .singleResult();
         assertThat(timer).as("timer of " + boundaryEvent).isNotNull();
         engine.getManagementService().executeJob(timer.getId());
         runJobs();
@@ -301,7 +344,12 @@ class AccountOpeningModelTest {
     /** Runs every due job that is no timer, as the job executor would; a failing one stays failed. */
     private void runJobs() {
         List<Job> due;
-        while (!(due = engine.getManagementService().createJobQuery().messages().withRetriesLeft().list()).isEmpty()) {
+        while (!(due = engine.getManagementService()
+                        .createJobQuery()
+                        .messages()
+                        .withRetriesLeft()
+                        .list())
+                .isEmpty()) {
             for (Job job : due) {
                 try {
                     engine.getManagementService().executeJob(job.getId());

@@ -1,51 +1,5 @@
 package io.github.accountopening.process;
 
-import io.github.accountopening.account.AccountOpening;
-import io.github.accountopening.account.AccountOpenings;
-import io.github.accountopening.account.AccountStatus;
-import io.github.accountopening.account.BankAccount;
-import io.github.accountopening.account.EventOutcome;
-import io.github.accountopening.account.ProviderStatus;
-import io.github.accountopening.account.StatusReport;
-import io.github.accountopening.simulator.CardPlatformSimulator;
-import io.github.accountopening.simulator.JiraSimulator;
-import io.github.accountopening.simulator.JiraSimulatorProperties;
-import io.github.accountopening.simulator.NexusBankSimulator;
-import io.github.accountopening.process.engine.OrphanWatch;
-import io.github.accountopening.support.ProcessTest;
-import io.github.accountopening.ticket.OpsTickets;
-import io.github.accountopening.webhook.DuplicateShield;
-import io.github.accountopening.webhook.IngestOutcome;
-import io.github.accountopening.webhook.StatusIngestion;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Duration;
-import java.util.Date;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-
 import static io.github.accountopening.process.AccountOpeningProcess.*;
 import static io.github.accountopening.process.ModelElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +11,51 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import io.github.accountopening.account.AccountOpening;
+import io.github.accountopening.account.AccountOpenings;
+import io.github.accountopening.account.AccountStatus;
+import io.github.accountopening.account.BankAccount;
+import io.github.accountopening.account.EventOutcome;
+import io.github.accountopening.account.ProviderStatus;
+import io.github.accountopening.account.StatusReport;
+import io.github.accountopening.process.engine.OrphanWatch;
+import io.github.accountopening.simulator.CardPlatformSimulator;
+import io.github.accountopening.simulator.JiraSimulator;
+import io.github.accountopening.simulator.JiraSimulatorProperties;
+import io.github.accountopening.simulator.NexusBankSimulator;
+import io.github.accountopening.support.ProcessTest;
+import io.github.accountopening.ticket.OpsTickets;
+import io.github.accountopening.webhook.DuplicateShield;
+import io.github.accountopening.webhook.IngestOutcome;
+import io.github.accountopening.webhook.StatusIngestion;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
 /**
  * Every path of the model, one job at a time, with time moved by ClockUtil instead of waited for, and the
  * wake-up job run before, during and after the process reaches its wait.
@@ -67,21 +66,50 @@ public class AccountOpeningProcessTest {
     static final Duration POLLING_INTERVAL = Duration.ofMinutes(30);
     static final Duration SEARCH_DELAY = Duration.ofSeconds(2);
 
-    @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired AccountOpenings openings;
-    @Autowired StatusIngestion ingestion;
-    @Autowired NexusBankSimulator nexusBank;
-    @Autowired CardPlatformSimulator cards;
-    @Autowired JiraSimulator jira;
-    @Autowired DuplicateShield shield;
-    @Autowired OpsTickets tickets;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired OrphanWatch orphans;
-    @Autowired MeterRegistry meters;
-    @Autowired ManagementService management;
-    @Autowired PlatformTransactionManager transactions;
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    AccountOpenings openings;
+
+    @Autowired
+    StatusIngestion ingestion;
+
+    @Autowired
+    NexusBankSimulator nexusBank;
+
+    @Autowired
+    CardPlatformSimulator cards;
+
+    @Autowired
+    JiraSimulator jira;
+
+    @Autowired
+    DuplicateShield shield;
+
+    @Autowired
+    OpsTickets tickets;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    OrphanWatch orphans;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeEach
     void initAssertions() {
@@ -105,7 +133,9 @@ public class AccountOpeningProcessTest {
         assertThat(anchor.getStatus()).isEqualTo(AccountStatus.IN_PROGRESS);
         assertThat(anchor.getIban()).isNull();
         assertThat(anchor.getBic()).isNull();
-        assertThat(nexusBank.openingForRequest(requestId)).as("no provider call inside the start").isNull();
+        assertThat(nexusBank.openingForRequest(requestId))
+                .as("no provider call inside the start")
+                .isNull();
         assertThat(pi).isWaitingAt(TASK_REQUEST_PROVIDER_ACCOUNT);
 
         execute(job(pi));
@@ -114,12 +144,19 @@ public class AccountOpeningProcessTest {
         assertThat(pi).isWaitingAt(TASK_AWAIT_STATUS).variables().containsEntry(VAR_TRACKING_ID, trackingId);
 
         BankAccount account = BankAccount.madeUpFor("NL");
-        assertThat(deliver(requestId, trackingId, ProviderStatus.COMPLETED, account)).isEqualTo(IngestOutcome.APPLIED);
-        assertThat(openings.get(requestId).getStatus()).as("the record changed with the webhook").isEqualTo(AccountStatus.COMPLETED);
+        assertThat(deliver(requestId, trackingId, ProviderStatus.COMPLETED, account))
+                .isEqualTo(IngestOutcome.APPLIED);
+        assertThat(openings.get(requestId).getStatus())
+                .as("the record changed with the webhook")
+                .isEqualTo(AccountStatus.COMPLETED);
         assertThat(pi).as("answered before the engine moves").isWaitingAt(TASK_AWAIT_STATUS);
 
         execute(wakeUp(pi)); // correlates, then reads the record under its lock
-        assertThat(runtime.createEventSubscriptionQuery().processInstanceId(pi.getId()).count()).as("woken").isZero();
+        assertThat(runtime.createEventSubscriptionQuery()
+                        .processInstanceId(pi.getId())
+                        .count())
+                .as("woken")
+                .isZero();
         assertThat(pi).hasPassed(TASK_AWAIT_STATUS).isWaitingAt(TASK_ISSUE_CARD);
 
         execute(job(pi));
@@ -186,7 +223,8 @@ public class AccountOpeningProcessTest {
         execute(wakeUp(pi)); // finds nothing waiting: the record check before the wait already saw the status
 
         assertThat(pi).isWaitingAt(TASK_ISSUE_CARD).hasNotPassed(TASK_AWAIT_STATUS);
-        assertThat(openings.events(pi.getBusinessKey())).extracting(e -> e.getSource() + " " + e.getStatus() + " " + e.getOutcome())
+        assertThat(openings.events(pi.getBusinessKey()))
+                .extracting(e -> e.getSource() + " " + e.getStatus() + " " + e.getOutcome())
                 .containsExactly("WEBHOOK COMPLETED APPLIED", "PROVIDER INITIATED STALE");
     }
 
@@ -202,9 +240,14 @@ public class AccountOpeningProcessTest {
         execute(job(pi));
 
         assertThat(pi).isWaitingAt(TASK_ISSUE_CARD);
-        assertThat(openings.events(pi.getBusinessKey())).extracting(e -> e.getSource() + " " + e.getStatus() + " " + e.getOutcome())
+        assertThat(openings.events(pi.getBusinessKey()))
+                .extracting(e -> e.getSource() + " " + e.getStatus() + " " + e.getOutcome())
                 .contains("POLL COMPLETED APPLIED");
-        assertThat(openings.get(pi.getBusinessKey()).getIban()).isEqualTo(nexusBank.openingForRequest(pi.getBusinessKey()).account().iban());
+        assertThat(openings.get(pi.getBusinessKey()).getIban())
+                .isEqualTo(nexusBank
+                        .openingForRequest(pi.getBusinessKey())
+                        .account()
+                        .iban());
     }
 
     @Test
@@ -217,7 +260,10 @@ public class AccountOpeningProcessTest {
         execute(job(TIMER_POLL, pi));
         execute(job(pi));
 
-        assertThat(pi).isWaitingAt(TASK_AWAIT_STATUS).hasPassed(TASK_POLL_PROVIDER).hasNotPassed(TASK_OPEN_TICKET);
+        assertThat(pi)
+                .isWaitingAt(TASK_AWAIT_STATUS)
+                .hasPassed(TASK_POLL_PROVIDER)
+                .hasNotPassed(TASK_OPEN_TICKET);
         assertThat(openings.get(pi.getBusinessKey()).getProviderStatus()).isEqualTo(ProviderStatus.IN_PROGRESS);
     }
 
@@ -233,15 +279,19 @@ public class AccountOpeningProcessTest {
         assertThat(ticket.get(0).key()).isEqualTo(opening.getTicketKey());
         assertThat(ticket.get(0).labels()).contains(OpsTickets.LABEL);
         assertThat(ticket.get(0).summary()).isEqualTo("AccountOpeningWebhookNotReceived: " + requestId);
-        assertThat(ticket.get(0).description()).contains("/camunda/app/cockpit/default/#/process-instance/" + pi.getId() + "/runtime");
+        assertThat(ticket.get(0).description())
+                .contains("/camunda/app/cockpit/default/#/process-instance/" + pi.getId() + "/runtime");
 
         Task task = task(TASK_RESOLVE_OPENING, pi);
         assertThat(task).hasCandidateGroup(OPS_GROUP);
-        assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of(VAR_RESOLUTION, "MANUAL", VAR_IBAN, "NL00ABNA0417164300", VAR_BIC, "ABNANL2A")))
+        assertThatThrownBy(() -> tasks.complete(
+                        task.getId(),
+                        Map.of(VAR_RESOLUTION, "MANUAL", VAR_IBAN, "NL00ABNA0417164300", VAR_BIC, "ABNANL2A")))
                 .hasMessageContaining("iban");
         assertThat(pi).isWaitingAt(TASK_RESOLVE_OPENING);
 
-        tasks.complete(task.getId(), Map.of(VAR_RESOLUTION, "MANUAL", VAR_IBAN, "NL91ABNA0417164300", VAR_BIC, "ABNANL2A"));
+        tasks.complete(
+                task.getId(), Map.of(VAR_RESOLUTION, "MANUAL", VAR_IBAN, "NL91ABNA0417164300", VAR_BIC, "ABNANL2A"));
         assertThat(pi).isWaitingAt(TASK_COMMENT_TICKET, TASK_ISSUE_CARD);
         execute(job(TASK_ISSUE_CARD, pi));
         execute(job(TASK_COMMENT_TICKET, pi));
@@ -250,9 +300,12 @@ public class AccountOpeningProcessTest {
         AccountOpening opened = openings.get(requestId);
         assertThat(opened.getIban()).isEqualTo("NL91ABNA0417164300");
         assertThat(opened.getCardId()).isNotNull();
-        assertThat(jira.withLabel(OpsTickets.requestLabel(requestId)).get(0).comments()).singleElement().asString()
+        assertThat(jira.withLabel(OpsTickets.requestLabel(requestId)).get(0).comments())
+                .singleElement()
+                .asString()
                 .contains("completed with IBAN NL91ABNA0417164300");
-        assertThat(openings.events(requestId)).extracting(e -> e.getSource() + " " + e.getStatus() + " " + e.getOutcome())
+        assertThat(openings.events(requestId))
+                .extracting(e -> e.getSource() + " " + e.getStatus() + " " + e.getOutcome())
                 .contains("OPS COMPLETED APPLIED");
     }
 
@@ -290,12 +343,18 @@ public class AccountOpeningProcessTest {
         deliver(pi.getBusinessKey(), trackingIdOf(pi), ProviderStatus.COMPLETED, BankAccount.madeUpFor("NL"));
         execute(wakeUp(pi));
 
-        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).as("ops task removed").isZero();
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count())
+                .as("ops task removed")
+                .isZero();
         assertThat(pi).isWaitingAt(TASK_COMMENT_TICKET, TASK_ISSUE_CARD).hasPassed(EVENT_LATE_STATUS);
         execute(job(TASK_ISSUE_CARD, pi));
         execute(job(TASK_COMMENT_TICKET, pi));
         assertThat(pi).isEnded().hasPassed(END_ACCOUNT_OPENED, END_TICKET_CLOSED);
-        assertThat(jira.withLabel(OpsTickets.requestLabel(pi.getBusinessKey())).get(0).comments()).singleElement().asString()
+        assertThat(jira.withLabel(OpsTickets.requestLabel(pi.getBusinessKey()))
+                        .get(0)
+                        .comments())
+                .singleElement()
+                .asString()
                 .contains("completed with IBAN");
     }
 
@@ -308,7 +367,8 @@ public class AccountOpeningProcessTest {
         execute(job(TIMER_POLL_WHILE_ESCALATED, pi));
         execute(job(TASK_POLL_WHILE_ESCALATED, pi));
 
-        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count())
+                .isZero();
         assertThat(pi).isWaitingAt(TASK_COMMENT_TICKET);
         execute(job(pi));
         assertThat(pi).isEnded().hasPassed(END_OPENING_REJECTED);
@@ -332,14 +392,20 @@ public class AccountOpeningProcessTest {
         BankAccount account = BankAccount.madeUpFor("NL");
         deliver(pi.getBusinessKey(), trackingIdOf(pi), ProviderStatus.COMPLETED, account);
 
-        assertThat(deliver(pi.getBusinessKey(), trackingIdOf(pi), ProviderStatus.REJECTED, null)).isEqualTo(IngestOutcome.CONTRADICTING);
+        assertThat(deliver(pi.getBusinessKey(), trackingIdOf(pi), ProviderStatus.REJECTED, null))
+                .isEqualTo(IngestOutcome.CONTRADICTING);
 
         AccountOpening opening = openings.get(pi.getBusinessKey());
         assertThat(opening.getStatus()).isEqualTo(AccountStatus.COMPLETED);
         assertThat(opening.getIban()).isEqualTo(account.iban());
-        assertThat(tasks.createTaskQuery().taskCandidateGroup(OPS_GROUP)
-                .taskNameLike("Contradicting statuses " + pi.getBusinessKey() + " · NL · %").count()).isEqualTo(1);
-        assertThat(openings.events(pi.getBusinessKey())).extracting(e -> e.getOutcome()).contains(EventOutcome.CONTRADICTING);
+        assertThat(tasks.createTaskQuery()
+                        .taskCandidateGroup(OPS_GROUP)
+                        .taskNameLike("Contradicting statuses " + pi.getBusinessKey() + " · NL · %")
+                        .count())
+                .isEqualTo(1);
+        assertThat(openings.events(pi.getBusinessKey()))
+                .extracting(e -> e.getOutcome())
+                .contains(EventOutcome.CONTRADICTING);
     }
 
     @Test
@@ -355,8 +421,10 @@ public class AccountOpeningProcessTest {
             shield.release(DuplicateShield.key(requestId, status));
         }
         BankAccount other = BankAccount.madeUpFor("NL");
-        assertThat(deliver(requestId, trackingIdOf(pi), ProviderStatus.COMPLETED, other)).isEqualTo(IngestOutcome.DUPLICATE);
-        assertThat(deliver(requestId, trackingIdOf(pi), ProviderStatus.IN_PROGRESS, null)).isEqualTo(IngestOutcome.STALE);
+        assertThat(deliver(requestId, trackingIdOf(pi), ProviderStatus.COMPLETED, other))
+                .isEqualTo(IngestOutcome.DUPLICATE);
+        assertThat(deliver(requestId, trackingIdOf(pi), ProviderStatus.IN_PROGRESS, null))
+                .isEqualTo(IngestOutcome.STALE);
 
         AccountOpening opening = openings.get(requestId);
         assertThat(opening.getStatus()).isEqualTo(AccountStatus.COMPLETED);
@@ -416,20 +484,32 @@ public class AccountOpeningProcessTest {
         assertThat(pi).as("ops has the task whatever Jira does").isWaitingAt(TASK_OPEN_TICKET, TASK_RESOLVE_OPENING);
         String ticketJob = job(TASK_OPEN_TICKET, pi).getId();
         int attempts = 0;
-        while (engine.getManagementService().createJobQuery().jobId(ticketJob).singleResult().getRetries() > 0) {
-            assertThatThrownBy(() -> engine.getManagementService().executeJob(ticketJob)).hasMessageContaining("401");
+        while (engine.getManagementService()
+                        .createJobQuery()
+                        .jobId(ticketJob)
+                        .singleResult()
+                        .getRetries()
+                > 0) {
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(ticketJob))
+                    .hasMessageContaining("401");
             attempts++;
         }
-        Incident incident = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+        Incident incident =
+                runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
         assertThat(incident.getActivityId()).isEqualTo(TASK_OPEN_TICKET);
         assertThat(incident.getIncidentMessage()).contains("ticket of opening " + requestId, "401");
-        assertThat(jiraFailures("open") - failuresBefore).as("counted for alerting").isEqualTo(attempts);
+        assertThat(jiraFailures("open") - failuresBefore)
+                .as("counted for alerting")
+                .isEqualTo(attempts);
 
         deliver(requestId, trackingIdOf(pi), ProviderStatus.COMPLETED, BankAccount.madeUpFor("NL"));
         execute(wakeUp(pi));
 
-        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).as("no longer needed").isZero();
-        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count())
+                .as("no longer needed")
+                .isZero();
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count())
+                .isZero();
         assertThat(pi).isWaitingAt(TASK_ISSUE_CARD).hasPassed(EVENT_LATE_STATUS);
         execute(job(pi));
         assertThat(pi).isEnded().hasPassed(END_ACCOUNT_OPENED).hasNotPassed(TASK_COMMENT_TICKET);
@@ -456,30 +536,40 @@ public class AccountOpeningProcessTest {
         execute(wakeUp(pi));
         assertThat(pi).isWaitingAt(TASK_ISSUE_CARD, TASK_COMMENT_TICKET).hasNotPassed(END_TICKET_OPENED);
         execute(job(TASK_ISSUE_CARD, pi));
-        assertThat(openings.get(requestId).getCardId()).as("the card does not wait for Jira").isNotNull();
+        assertThat(openings.get(requestId).getCardId())
+                .as("the card does not wait for Jira")
+                .isNotNull();
 
         if (jira.kind() == JiraSimulatorProperties.Kind.CLOUD) {
-            assertThatThrownBy(() -> execute(job(TASK_COMMENT_TICKET, pi))).hasMessageContaining("does not show it yet");
+            assertThatThrownBy(() -> execute(job(TASK_COMMENT_TICKET, pi)))
+                    .hasMessageContaining("does not show it yet");
         }
         jira.setSearchDelay(Duration.ZERO);
         execute(job(TASK_COMMENT_TICKET, pi));
 
         assertThat(pi).isEnded().hasPassed(END_ACCOUNT_OPENED, END_TICKET_CLOSED);
         assertThat(openings.get(requestId).getTicketKey()).isEqualTo(createdKey);
-        assertThat(jira.withLabel(OpsTickets.requestLabel(requestId))).singleElement()
-                .satisfies(t -> assertThat(t.comments()).singleElement().asString().contains("completed with IBAN " + account.iban()));
+        assertThat(jira.withLabel(OpsTickets.requestLabel(requestId)))
+                .singleElement()
+                .satisfies(t -> assertThat(t.comments())
+                        .singleElement()
+                        .asString()
+                        .contains("completed with IBAN " + account.iban()));
     }
 
     /** Opens the ticket as the job would, then forgets its key as a crash before storing it would. */
     private String createdButNotRecorded(String requestId, ProcessInstance pi) {
         String key = tickets.open(requestId, pi.getId());
-        jdbc.update("update account_opening set ticket_key = null, ticket_requested_at = ? where request_id = ?",
-                java.sql.Timestamp.from(java.time.Instant.now()), requestId);
+        jdbc.update(
+                "update account_opening set ticket_key = null, ticket_requested_at = ? where request_id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now()),
+                requestId);
         return key;
     }
 
     private double jiraFailures(String operation) {
-        return meters.counter("account.opening.jira.failures", "operation", operation).count();
+        return meters.counter("account.opening.jira.failures", "operation", operation)
+                .count();
     }
 
     // The wake-up job against every point the process can be at when a terminal webhook lands: before the
@@ -493,17 +583,20 @@ public class AccountOpeningProcessTest {
         BankAccount account = BankAccount.madeUpFor("NL");
 
         // The sandbox (or any report without a tracking id) finishes the record before NexusBank's reply is recorded.
-        assertThat(ingestion.ingest(StatusReport.sandbox(requestId, null, ProviderStatus.COMPLETED, account, null,
-                "sandbox_" + UUID.randomUUID()))).isEqualTo(IngestOutcome.APPLIED);
+        assertThat(ingestion.ingest(StatusReport.sandbox(
+                        requestId, null, ProviderStatus.COMPLETED, account, null, "sandbox_" + UUID.randomUUID())))
+                .isEqualTo(IngestOutcome.APPLIED);
         assertThat(openings.get(requestId).getTrackingId()).isNull();
         execute(job(TASK_REQUEST_PROVIDER_ACCOUNT, pi));
 
         AccountOpening record = openings.get(requestId);
-        assertThat(record.getTrackingId()).as("the reply is stale, its tracking id a fact")
+        assertThat(record.getTrackingId())
+                .as("the reply is stale, its tracking id a fact")
                 .isEqualTo(nexusBank.openingForRequest(requestId).trackingId());
         assertThat(record.getStatus()).isEqualTo(AccountStatus.COMPLETED);
         assertThat(record.getIban()).isEqualTo(account.iban());
-        assertThat(openings.events(requestId)).extracting(e -> e.getSource() + " " + e.getStatus() + " " + e.getOutcome())
+        assertThat(openings.events(requestId))
+                .extracting(e -> e.getSource() + " " + e.getStatus() + " " + e.getOutcome())
                 .containsExactly("SANDBOX COMPLETED APPLIED", "PROVIDER INITIATED STALE");
     }
 
@@ -551,10 +644,13 @@ public class AccountOpeningProcessTest {
 
         assertThat(deliver(pi, ProviderStatus.COMPLETED)).isEqualTo(IngestOutcome.APPLIED);
         assertThat(management.createJobQuery().processInstanceId(pi.getId()).count())
-                .as("the wake-up beside the polling timer, nothing else").isEqualTo(2);
+                .as("the wake-up beside the polling timer, nothing else")
+                .isEqualTo(2);
 
         execute(wakeUp(pi));
-        assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).as("the card job only").isEqualTo(1);
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).count())
+                .as("the card job only")
+                .isEqualTo(1);
         assertThat(pi).hasPassed(TASK_AWAIT_STATUS).isWaitingAt(TASK_ISSUE_CARD);
         endsOnceWithOneCard(pi);
     }
@@ -584,26 +680,37 @@ public class AccountOpeningProcessTest {
         execute(wakeUp(pi));
 
         assertThat(pi).isEnded().hasPassed(END_OPENING_REJECTED);
-        assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).count())
+                .isZero();
     }
 
     private void endsOnceWithOneCard(ProcessInstance pi) {
         execute(job(TASK_ISSUE_CARD, pi));
         assertThat(pi).isEnded().hasPassed(END_ACCOUNT_OPENED);
-        assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).as("no job left behind").isZero();
-        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
-                .activityId(END_ACCOUNT_OPENED).count()).as("ended once").isEqualTo(1);
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).count())
+                .as("no job left behind")
+                .isZero();
+        assertThat(engine.getHistoryService()
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(pi.getId())
+                        .activityId(END_ACCOUNT_OPENED)
+                        .count())
+                .as("ended once")
+                .isEqualTo(1);
         assertThat(openings.get(pi.getBusinessKey()).getStatus()).isEqualTo(AccountStatus.COMPLETED);
-        assertThat(cards.cardsIssuedTo(openings.get(pi.getBusinessKey()).getCustomerId())).isEqualTo(1);
+        assertThat(cards.cardsIssuedTo(openings.get(pi.getBusinessKey()).getCustomerId()))
+                .isEqualTo(1);
     }
-
 
     /** Database sessions blocked by another one's lock, on H2 or PostgreSQL (the same tests run on both). */
     private long sessionsWaitingForALock() {
-        String database = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        String database =
+                jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
         return "PostgreSQL".equals(database)
-                ? jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock'", Long.class)
-                : jdbc.queryForObject("select count(*) from information_schema.sessions where blocker_id is not null", Long.class);
+                ? jdbc.queryForObject(
+                        "select count(*) from pg_stat_activity where wait_event_type = 'Lock'", Long.class)
+                : jdbc.queryForObject(
+                        "select count(*) from information_schema.sessions where blocker_id is not null", Long.class);
     }
 
     /** A terminal webhook naming the opening by our request id, as NexusBank's reference does. */
@@ -613,14 +720,24 @@ public class AccountOpeningProcessTest {
     }
 
     private ProcessInstance start(String market, String customerType, String legalName) {
-        return runtime.startProcessInstanceByKey(KEY, "req-" + UUID.randomUUID(), Map.of(
-                VAR_CUSTOMER_ID, "C-" + UUID.randomUUID().toString().substring(0, 8),
-                VAR_MARKET, market, VAR_CUSTOMER_TYPE, customerType, VAR_LEGAL_NAME, legalName));
+        return runtime.startProcessInstanceByKey(
+                KEY,
+                "req-" + UUID.randomUUID(),
+                Map.of(
+                        VAR_CUSTOMER_ID,
+                        "C-" + UUID.randomUUID().toString().substring(0, 8),
+                        VAR_MARKET,
+                        market,
+                        VAR_CUSTOMER_TYPE,
+                        customerType,
+                        VAR_LEGAL_NAME,
+                        legalName));
     }
 
     private IngestOutcome deliver(String requestId, String trackingId, ProviderStatus status, BankAccount account) {
         String reason = status == ProviderStatus.REJECTED ? "refused by the test" : null;
-        return ingestion.ingest(StatusReport.webhook(requestId, trackingId, status, account, reason, "msg_" + UUID.randomUUID()));
+        return ingestion.ingest(
+                StatusReport.webhook(requestId, trackingId, status, account, reason, "msg_" + UUID.randomUUID()));
     }
 
     /** The wake-up job a webhook left for the instance. */
@@ -638,7 +755,8 @@ public class AccountOpeningProcessTest {
     }
 
     private void awaitProviderStatus(ProcessInstance pi, String status) {
-        await().until(() -> nexusBank.openingForRequest(pi.getBusinessKey()).status().equals(status));
+        await().until(() ->
+                nexusBank.openingForRequest(pi.getBusinessKey()).status().equals(status));
     }
 
     private static void movePastPollingInterval() {
@@ -666,6 +784,7 @@ public class AccountOpeningProcessTest {
             polls++;
             assertThat(polls).as("escalation within 12 hours of polling").isLessThanOrEqualTo(24);
         }
-        assertThat(ClockUtil.getCurrentTime().getTime() - start.getTime()).isGreaterThanOrEqualTo(Duration.ofHours(12).toMillis() - POLLING_INTERVAL.toMillis());
+        assertThat(ClockUtil.getCurrentTime().getTime() - start.getTime())
+                .isGreaterThanOrEqualTo(Duration.ofHours(12).toMillis() - POLLING_INTERVAL.toMillis());
     }
 }

@@ -27,6 +27,5 @@ final class ModelElements {
     public static final String END_ACCOUNT_OPENED = "EndEvent_AccountOpened";
     public static final String END_OPENING_REJECTED = "EndEvent_OpeningRejected";
 
-    private ModelElements() {
-    }
+    private ModelElements() {}
 }

@@ -1,22 +1,24 @@
 package io.github.accountopening.process;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class StartVariablesTest {
 
     static Map<String, Object> valid() {
-        return new HashMap<>(Map.of("customerId", "C-1001", "market", "NL", "customerType", "COMPANY", "legalName", "Acme B.V."));
+        return new HashMap<>(
+                Map.of("customerId", "C-1001", "market", "NL", "customerType", "COMPANY", "legalName", "Acme B.V."));
     }
 
     @Test
     void aValidRequestHasNoProblems() {
         assertThat(StartVariables.problems("req-42", valid())).isEmpty();
-        assertThat(StartVariables.problems(null, valid())).as("a missing business key is generated").isEmpty();
+        assertThat(StartVariables.problems(null, valid()))
+                .as("a missing business key is generated")
+                .isEmpty();
     }
 
     @Test
@@ -27,12 +29,13 @@ class StartVariablesTest {
         vars.put("customerType", "PERSON");
         vars.put("customerId", 42);
 
-        assertThat(StartVariables.problems("req 42!", vars)).satisfiesExactlyInAnyOrder(
-                p -> assertThat(p).startsWith("businessKey"),
-                p -> assertThat(p).startsWith("variable 'customerId' must be a String"),
-                p -> assertThat(p).startsWith("variable 'market' must be two upper-case letters"),
-                p -> assertThat(p).startsWith("variable 'customerType' must be COMPANY or FREELANCER"),
-                p -> assertThat(p).startsWith("variable 'legalName' is missing"));
+        assertThat(StartVariables.problems("req 42!", vars))
+                .satisfiesExactlyInAnyOrder(
+                        p -> assertThat(p).startsWith("businessKey"),
+                        p -> assertThat(p).startsWith("variable 'customerId' must be a String"),
+                        p -> assertThat(p).startsWith("variable 'market' must be two upper-case letters"),
+                        p -> assertThat(p).startsWith("variable 'customerType' must be COMPANY or FREELANCER"),
+                        p -> assertThat(p).startsWith("variable 'legalName' is missing"));
     }
 
     @Test
@@ -41,9 +44,10 @@ class StartVariablesTest {
         vars.put("resolution", "MANUAL");
         vars.put("iban", "NL91ABNA0417164300");
 
-        assertThat(StartVariables.problems("req-42", vars)).containsExactly(
-                "variable 'iban' is not one a start may carry: only customerId, market, customerType, legalName",
-                "variable 'resolution' is not one a start may carry: only customerId, market, customerType, legalName");
+        assertThat(StartVariables.problems("req-42", vars))
+                .containsExactly(
+                        "variable 'iban' is not one a start may carry: only customerId, market, customerType, legalName",
+                        "variable 'resolution' is not one a start may carry: only customerId, market, customerType, legalName");
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.github.accountopening.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.standardwebhooks.Webhook;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -25,7 +24,8 @@ public class Api {
     public static final String DEV_WEBHOOK_SECRET = "whsec_ZGV2LW5leHVzYmFuay13ZWJob29rLXNlY3JldC0wMDE=";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
     public Api(int port) {
@@ -96,7 +96,7 @@ public class Api {
                     .header("webhook-signature", signature)
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
         } catch (com.standardwebhooks.exceptions.WebhookSigningException
-                 | com.standardwebhooks.exceptions.EmptyWebhookSecretException e) {
+                | com.standardwebhooks.exceptions.EmptyWebhookSecretException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -110,7 +110,8 @@ public class Api {
         return send(request);
     }
 
-    public static String webhookBody(String trackingId, String reference, String status, String iban, String bic, String reason) {
+    public static String webhookBody(
+            String trackingId, String reference, String status, String iban, String bic, String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tracking_id", trackingId);
         body.put("reference", reference);
@@ -160,8 +161,11 @@ public class Api {
 
     /** Any call with the Authorization header given as is (a bearer token, say), or none when null. */
     public Reply call(String method, String path, String json, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -180,8 +184,10 @@ public class Api {
 
     /** Any request with the given {@code Authorization} header (Basic or Bearer) and, if not null, a body. */
     public Reply call(String method, String path, String contentType, String body, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -193,9 +199,12 @@ public class Api {
 
     private Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
                     response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,14 +1,12 @@
 package io.github.accountopening.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.stream.StreamSupport;
 
 /** Reads an opening's audit trail as GET /api/account-openings/{requestId}/events answers it. */
 public final class AuditTrail {
 
-    private AuditTrail() {
-    }
+    private AuditTrail() {}
 
     /** Applied statuses whose rank is not above the one applied before: must always be 0. */
     public static int backwardSteps(JsonNode events) {
@@ -31,6 +29,8 @@ public final class AuditTrail {
     /** How many times a status was applied: a terminal one exactly once. */
     public static long applied(JsonNode events, String status) {
         return StreamSupport.stream(events.spliterator(), false)
-                .filter(e -> e.get("status").asText().equals(status) && e.get("outcome").asText().equals("APPLIED")).count();
+                .filter(e -> e.get("status").asText().equals(status)
+                        && e.get("outcome").asText().equals("APPLIED"))
+                .count();
     }
 }

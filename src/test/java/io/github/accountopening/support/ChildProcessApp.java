@@ -1,7 +1,8 @@
 package io.github.accountopening.support;
 
-import io.github.accountopening.AccountOpeningApplication;
+import static org.awaitility.Awaitility.await;
 
+import io.github.accountopening.AccountOpeningApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -9,8 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.awaitility.Awaitility.await;
 
 /** The application as an operating-system process of its own, which a test can kill with SIGKILL. */
 public final class ChildProcessApp {
@@ -27,8 +26,11 @@ public final class ChildProcessApp {
         this.settings = Map.copyOf(settings);
         this.command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx768m", "-cp", classPath(),
-                AccountOpeningApplication.class.getName(), "--server.port=" + port));
+                "-Xmx768m",
+                "-cp",
+                classPath(),
+                AccountOpeningApplication.class.getName(),
+                "--server.port=" + port));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
     }
 
@@ -38,26 +40,31 @@ public final class ChildProcessApp {
      */
     static String classPath() {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return String.join(java.io.File.pathSeparator,
+        return String.join(
+                java.io.File.pathSeparator,
                 new java.util.LinkedHashSet<>(List.of(classPath.split(java.io.File.pathSeparator))));
     }
 
     /** Starts the process and waits until its health check answers. */
     public void start() {
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Api api = new Api(port);
         // Generous: a build machine shared with other builds may start it several times slower than alone.
-        await().atMost(Duration.ofMinutes(5)).ignoreExceptionsInstanceOf(UncheckedIOException.class).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the application process exited:\n" + tail());
-            }
-            return api.get("/actuator/health", null, null).status() == 200;
-        });
+        await().atMost(Duration.ofMinutes(5))
+                .ignoreExceptionsInstanceOf(UncheckedIOException.class)
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the application process exited:\n" + tail());
+                    }
+                    return api.get("/actuator/health", null, null).status() == 200;
+                });
     }
 
     private String tail() throws IOException {
@@ -84,12 +91,18 @@ public final class ChildProcessApp {
 
     /** Heap in use right after a full collection, as the application's own metrics report it. */
     public long heapAfterFullGc() throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(process.pid()), "GC.run").redirectErrorStream(true).start();
+        Process jcmd = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        String.valueOf(process.pid()),
+                        "GC.run")
+                .redirectErrorStream(true)
+                .start();
         jcmd.getInputStream().readAllBytes();
         jcmd.waitFor();
-        return api().get("/actuator/metrics/jvm.memory.used?tag=area:heap", "demo", "demo").json()
-                .at("/measurements/0/value").asLong();
+        return api().get("/actuator/metrics/jvm.memory.used?tag=area:heap", "demo", "demo")
+                .json()
+                .at("/measurements/0/value")
+                .asLong();
     }
 
     public Api api() {

@@ -12,6 +12,8 @@ class CoverageGoal {
     @Bean
     @Primary
     ProcessEngineCoverageProperties accountOpeningCoverage() {
-        return new ProcessEngineCoverageProperties.Builder().assertClassCoverageAtLeast(0.9).build();
+        return new ProcessEngineCoverageProperties.Builder()
+                .assertClassCoverageAtLeast(0.9)
+                .build();
     }
 }

@@ -15,7 +15,9 @@ public class DefaultEngineListener implements TestExecutionListener {
     @Override
     public void beforeTestMethod(TestContext testContext) {
         if (testContext.hasApplicationContext()) {
-            testContext.getApplicationContext().getBeanProvider(ProcessEngine.class)
+            testContext
+                    .getApplicationContext()
+                    .getBeanProvider(ProcessEngine.class)
                     .ifAvailable(ProcessEngines::registerProcessEngine);
         }
     }

@@ -1,14 +1,13 @@
 package io.github.accountopening.support;
 
 import com.nimbusds.jose.JOSEObjectType;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.OAuth2Config;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
 /**
  * A real OpenID Connect server (discovery, keys, tokens, login page) for the tests, one per test JVM,
@@ -22,8 +21,7 @@ public final class OidcServer {
 
     private static MockOAuth2Server server;
 
-    private OidcServer() {
-    }
+    private OidcServer() {}
 
     public static synchronized MockOAuth2Server server() {
         if (server == null) {
@@ -44,9 +42,17 @@ public final class OidcServer {
     }
 
     public static String bearer(String issuer, String audience, Map<String, Object> claims, Duration validFor) {
-        String token = server().issueToken(issuer, "onboarding-service", new DefaultOAuth2TokenCallback(issuer,
-                String.valueOf(claims.getOrDefault("preferred_username", "someone")), JOSEObjectType.JWT.getType(),
-                List.of(audience), claims, validFor.toSeconds())).serialize();
+        String token = server().issueToken(
+                        issuer,
+                        "onboarding-service",
+                        new DefaultOAuth2TokenCallback(
+                                issuer,
+                                String.valueOf(claims.getOrDefault("preferred_username", "someone")),
+                                JOSEObjectType.JWT.getType(),
+                                List.of(audience),
+                                claims,
+                                validFor.toSeconds()))
+                .serialize();
         return "Bearer " + token;
     }
 

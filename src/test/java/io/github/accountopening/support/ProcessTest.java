@@ -1,16 +1,15 @@
 package io.github.accountopening.support;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestExecutionListeners;
-
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 
 /**
  * The application on its in-memory H2 engine with the job executor off: a test fires each job by
@@ -19,13 +18,16 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-        "camunda.bpm.job-execution.enabled=false",
-        "simulator.webhook-delay=PT0S",
-        "spring.datasource.url=jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {
+            "camunda.bpm.job-execution.enabled=false",
+            "simulator.webhook-delay=PT0S",
+            "spring.datasource.url=jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
+        })
 @ContextConfiguration(initializers = FreePortInitializer.class)
 @Import({ProcessEngineCoverageConfiguration.class, CoverageGoal.class})
-@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+@TestExecutionListeners(
+        value = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-public @interface ProcessTest {
-}
+public @interface ProcessTest {}

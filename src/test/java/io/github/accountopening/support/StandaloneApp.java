@@ -1,13 +1,12 @@
 package io.github.accountopening.support;
 
 import io.github.accountopening.AccountOpeningApplication;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The application started by a test itself, outside Spring's test support (for jqwik properties and
@@ -27,9 +26,12 @@ public final class StandaloneApp implements AutoCloseable {
         int port = FreePortInitializer.freePort();
         Map<String, Object> all = new LinkedHashMap<>(settings);
         all.putIfAbsent("server.port", port);
-        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = all.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AccountOpeningApplication.class)
-                .profiles(profiles).run(args);
+                .profiles(profiles)
+                .run(args);
         return new StandaloneApp(context, Integer.parseInt(String.valueOf(all.get("server.port"))));
     }
 

@@ -6,8 +6,7 @@ import java.util.Map;
 /** A two-node cluster under test: one PostgreSQL database, one Redis shield, one set of simulators. */
 public final class TwoNodes {
 
-    private TwoNodes() {
-    }
+    private TwoNodes() {}
 
     /**
      * What both nodes share: a new database, the Redis shield on {@code redisPort}, the simulators of

@@ -1,22 +1,21 @@
 package io.github.accountopening.ticket;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.FeignException;
 import io.github.accountopening.simulator.JiraSimulator;
 import io.github.accountopening.simulator.JiraSimulatorProperties.Kind;
 import io.github.accountopening.support.FreePortInitializer;
 import io.github.accountopening.support.HttpTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Jira client against the stand-in playing each kind: found out once, spoken to as that kind takes it. */
 @HttpTest
@@ -24,9 +23,14 @@ class JiraClientHttpTest {
 
     static final String PAT = "dev-jira-personal-access-token";
 
-    @Autowired JiraSimulator simulator;
-    @Autowired ObjectMapper json;
-    @Value("${server.port}") int port;
+    @Autowired
+    JiraSimulator simulator;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Value("${server.port}")
+    int port;
 
     @AfterEach
     void playCloudAgain() {
@@ -42,7 +46,9 @@ class JiraClientHttpTest {
         String label = "client-" + UUID.randomUUID();
         String key = jira.create(ticket(label));
         jira.comment(key, "Closed.");
-        assertThat(jira.search("labels = \"" + label + "\"")).as("Cloud's search lags behind the create").isEmpty();
+        assertThat(jira.search("labels = \"" + label + "\""))
+                .as("Cloud's search lags behind the create")
+                .isEmpty();
         simulator.setSearchDelay(Duration.ZERO);
         assertThat(jira.search("labels = \"" + label + "\"")).containsExactly(key);
 
@@ -60,9 +66,12 @@ class JiraClientHttpTest {
 
             String label = "client-" + UUID.randomUUID();
             String key = jira.create(ticket(label));
-            assertThat(jira.search("labels = \"" + label + "\"")).as("searchable at once").containsExactly(key);
+            assertThat(jira.search("labels = \"" + label + "\""))
+                    .as("searchable at once")
+                    .containsExactly(key);
             jira.comment(key, "Closed.");
-            assertThat(simulator.withLabel(label).get(0).description()).startsWith("No status.\n\n* Request id: req-1\n");
+            assertThat(simulator.withLabel(label).get(0).description())
+                    .startsWith("No status.\n\n* Request id: req-1\n");
             assertThat(simulator.withLabel(label).get(0).comments()).containsExactly("Closed.");
         }
     }
@@ -70,16 +79,19 @@ class JiraClientHttpTest {
     @Test
     void theWrongKindConfiguredFailsWithJirasOwnAnswer() {
         assertThatThrownBy(() -> client(JiraDeployment.DATA_CENTER, PAT).kind().search("labels = x"))
-                .isInstanceOfSatisfying(FeignException.class, e -> assertThat(e.status()).isEqualTo(410));
+                .isInstanceOfSatisfying(
+                        FeignException.class, e -> assertThat(e.status()).isEqualTo(410));
         simulator.playAs(Kind.DATA_CENTER);
         assertThatThrownBy(() -> client(JiraDeployment.CLOUD, PAT).kind().search("labels = x"))
-                .isInstanceOfSatisfying(FeignException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(
+                        FeignException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 
     @Test
     void aJiraThatCannotBeAskedNamesTheSettingThatAvoidsAsking() {
-        JiraClient unreachable = new JiraClient(properties("http://localhost:" + FreePortInitializer.freePort() + "/jira",
-                JiraDeployment.AUTO, PAT), json);
+        JiraClient unreachable = new JiraClient(
+                properties("http://localhost:" + FreePortInitializer.freePort() + "/jira", JiraDeployment.AUTO, PAT),
+                json);
         assertThatThrownBy(unreachable::kind).hasMessageContaining("set jira.deployment to cloud or data-center");
     }
 
@@ -88,13 +100,28 @@ class JiraClientHttpTest {
     }
 
     private static JiraProperties properties(String baseUrl, JiraDeployment deployment, String token) {
-        return new JiraProperties(baseUrl, deployment, "account-opening@example.com", "dev-jira-api-token", token,
-                "OPS", "Task", Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        return new JiraProperties(
+                baseUrl,
+                deployment,
+                "account-opening@example.com",
+                "dev-jira-api-token",
+                token,
+                "OPS",
+                "Task",
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30));
     }
 
     private static NewTicket ticket(String label) {
-        return new NewTicket("OPS", "Task", "Client test", List.of(label), "No status.",
-                List.of(new NewTicket.Fact("Request id", "req-1", false),
+        return new NewTicket(
+                "OPS",
+                "Task",
+                "Client test",
+                List.of(label),
+                "No status.",
+                List.of(
+                        new NewTicket.Fact("Request id", "req-1", false),
                         new NewTicket.Fact("Process instance in Cockpit", "http://localhost/cockpit/pi-1", true)),
                 "Resolve it.");
     }

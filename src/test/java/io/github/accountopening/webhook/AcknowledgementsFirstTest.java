@@ -1,14 +1,13 @@
 package io.github.accountopening.webhook;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 class AcknowledgementsFirstTest {
 
@@ -96,9 +95,10 @@ class AcknowledgementsFirstTest {
         CompletableFuture.runAsync(gate.after(batch()));
         await().atMost(Duration.ofSeconds(5)).until(() -> ran.get() == 1);
         long start = System.nanoTime();
-        CompletableFuture<Void> second = CompletableFuture.runAsync(gate.after(() -> { }));
+        CompletableFuture<Void> second = CompletableFuture.runAsync(gate.after(() -> {}));
         await().atMost(Duration.ofSeconds(5)).until(second::isDone);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(200), Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isBetween(Duration.ofMillis(200), Duration.ofSeconds(5));
         release.countDown();
     }
 

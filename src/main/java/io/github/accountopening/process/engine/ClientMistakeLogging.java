@@ -37,6 +37,7 @@ class ClientMistakeLogging extends AbstractProcessEnginePlugin {
 
     static boolean isClientMistake(Throwable exception) {
         return exception instanceof RestException refused
-                && refused.getStatus() != null && refused.getStatus().getStatusCode() < 500;
+                && refused.getStatus() != null
+                && refused.getStatus().getStatusCode() < 500;
     }
 }

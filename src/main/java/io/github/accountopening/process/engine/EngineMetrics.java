@@ -11,11 +11,23 @@ import org.springframework.stereotype.Component;
 class EngineMetrics {
 
     EngineMetrics(RuntimeService runtime, ManagementService management, MeterRegistry meters) {
-        Gauge.builder("camunda.incidents.open", runtime, r -> r.createIncidentQuery().count())
-                .description("Open incidents: failed jobs that need a person in Cockpit").register(meters);
-        Gauge.builder("camunda.jobs.waiting", management, m -> m.createJobQuery().executable().count())
-                .description("Jobs due now and waiting for a job executor").register(meters);
-        Gauge.builder("camunda.jobs.failed", management, m -> m.createJobQuery().noRetriesLeft().count())
-                .description("Jobs that used up their retries").register(meters);
+        Gauge.builder(
+                        "camunda.incidents.open",
+                        runtime,
+                        r -> r.createIncidentQuery().count())
+                .description("Open incidents: failed jobs that need a person in Cockpit")
+                .register(meters);
+        Gauge.builder(
+                        "camunda.jobs.waiting",
+                        management,
+                        m -> m.createJobQuery().executable().count())
+                .description("Jobs due now and waiting for a job executor")
+                .register(meters);
+        Gauge.builder(
+                        "camunda.jobs.failed",
+                        management,
+                        m -> m.createJobQuery().noRetriesLeft().count())
+                .description("Jobs that used up their retries")
+                .register(meters);
     }
 }

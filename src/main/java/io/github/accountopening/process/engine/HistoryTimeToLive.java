@@ -1,6 +1,10 @@
 package io.github.accountopening.process.engine;
 
+import static io.github.accountopening.process.AccountOpeningProcess.DECISION_MODE;
+import static io.github.accountopening.process.AccountOpeningProcess.KEY;
+
 import io.github.accountopening.config.AccountOpeningProperties;
+import java.util.Objects;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -9,11 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
-import java.util.Objects;
-
-import static io.github.accountopening.process.AccountOpeningProcess.DECISION_MODE;
-import static io.github.accountopening.process.AccountOpeningProcess.KEY;
 
 /**
  * Gives every deployed version of the process and of the decision the time to live of
@@ -38,16 +37,23 @@ class HistoryTimeToLive {
 
     @EventListener(ApplicationReadyEvent.class)
     void apply() {
-        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().processDefinitionKey(KEY).list()) {
+        for (ProcessDefinition definition : repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(KEY)
+                .list()) {
             if (!Objects.equals(definition.getHistoryTimeToLive(), days)) {
                 repository.updateProcessDefinitionHistoryTimeToLive(definition.getId(), days);
                 log.info("History time to live of {} version {}: {} days", KEY, definition.getVersion(), days);
             }
         }
-        for (DecisionDefinition definition : repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_MODE).list()) {
+        for (DecisionDefinition definition : repository
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey(DECISION_MODE)
+                .list()) {
             if (!Objects.equals(definition.getHistoryTimeToLive(), days)) {
                 repository.updateDecisionDefinitionHistoryTimeToLive(definition.getId(), days);
-                log.info("History time to live of {} version {}: {} days", DECISION_MODE, definition.getVersion(), days);
+                log.info(
+                        "History time to live of {} version {}: {} days", DECISION_MODE, definition.getVersion(), days);
             }
         }
     }

@@ -20,7 +20,8 @@ class JobExecutorHandOver implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobExecutorHandOver.class);
     /** Camunda 7.24's job table; JobExecutorHandOverTest fails if a new version changes it under this. */
-    static final String UNLOCK = "update ACT_RU_JOB set LOCK_OWNER_ = null, LOCK_EXP_TIME_ = null where LOCK_OWNER_ = ?";
+    static final String UNLOCK =
+            "update ACT_RU_JOB set LOCK_OWNER_ = null, LOCK_EXP_TIME_ = null where LOCK_OWNER_ = ?";
 
     private final ProcessEngineConfigurationImpl engine;
     private final JdbcTemplate jdbc;
@@ -45,7 +46,10 @@ class JobExecutorHandOver implements SmartLifecycle {
         }
         jobExecutor.shutdown();
         int released = jdbc.update(UNLOCK, jobExecutor.getLockOwner());
-        log.info("Job executor {} stopped; {} fetched jobs handed back to the other nodes", jobExecutor.getLockOwner(), released);
+        log.info(
+                "Job executor {} stopped; {} fetched jobs handed back to the other nodes",
+                jobExecutor.getLockOwner(),
+                released);
     }
 
     @Override

@@ -30,7 +30,8 @@ public class OrphanWatch implements HealthIndicator {
     OrphanWatch(JdbcTemplate jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
         Gauge.builder("account.opening.orphans", this, OrphanWatch::count)
-                .description("IN_PROGRESS openings that no wait, job, task or incident will move: must be 0").register(meters);
+                .description("IN_PROGRESS openings that no wait, job, task or incident will move: must be 0")
+                .register(meters);
     }
 
     public long count() {

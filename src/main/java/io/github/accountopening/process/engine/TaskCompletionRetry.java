@@ -1,5 +1,7 @@
 package io.github.accountopening.process.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -12,9 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A task's completion that meets a timer of the same scope (the ops task's polling timer fires every
@@ -34,7 +33,8 @@ class TaskCompletionRetry extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
         interceptors.add(new RetryOnConflict());
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
@@ -43,7 +43,8 @@ class TaskCompletionRetry extends AbstractProcessEnginePlugin {
 
         @Override
         public <T> T execute(Command<T> command) {
-            if (!isCompletion(command) || Context.getCommandContext() != null
+            if (!isCompletion(command)
+                    || Context.getCommandContext() != null
                     || TransactionSynchronizationManager.isActualTransactionActive()) {
                 return next.execute(command);
             }
@@ -54,7 +55,10 @@ class TaskCompletionRetry extends AbstractProcessEnginePlugin {
                     if (attempt == ATTEMPTS) {
                         throw e;
                     }
-                    log.debug("Task completion met a concurrent change (attempt {} of {}), running it again", attempt, ATTEMPTS);
+                    log.debug(
+                            "Task completion met a concurrent change (attempt {} of {}), running it again",
+                            attempt,
+                            ATTEMPTS);
                 }
             }
         }
